@@ -1,0 +1,9 @@
+"""The built-in components, one module each, registered on import.
+
+Order matters: each component reads what the ones before it assigned.
+"""
+
+from __future__ import annotations
+
+#: The default pipeline, in order.
+BUILTIN: tuple[str, ...] = ()

@@ -1,0 +1,48 @@
+"""From a raw article to the ``Article`` every component reads: one Unicode
+normalisation (NFC) of the text, its id, language check, dateline and headings."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from ..errors import EmptyArticleError, NotEnglishError, TooLargeError
+from ..model import Article
+from ..settings import Settings
+from .dateline import find_dateline
+from .dates import normalise_published
+from .headings import find_headings
+from .language import detect_language
+from .raw import RawArticle
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one newline convention, no BOM, no trailing spaces on lines, no outer blank lines."""
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def prepare(raw: RawArticle, settings: Settings | None = None) -> Article:
+    """Normalise and check one raw article; raises a ``RefusedError`` to refuse it."""
+    settings = settings or Settings()
+    if len(raw.text.encode("utf-8", "surrogatepass")) > settings.max_bytes:
+        raise TooLargeError(f"article is over the {settings.max_bytes:,}-byte limit", where=raw.origin)
+    text = normalise_text(raw.text)
+    if not text:
+        raise EmptyArticleError("the article has no text", where=raw.origin)
+    language = detect_language(text, min_chars=settings.min_language_chars)
+    if language != "en":
+        raise NotEnglishError(f"the article is in {language!r}, not English", where=raw.origin)
+    published = normalise_published(raw.published)
+    dateline = find_dateline(text, published)
+    headings = find_headings(text, skip_before=dateline.span.end if dateline else 0)
+    return Article(
+        id=article_id(text), input_id=raw.input_id, title=raw.title, source=raw.source,
+        url=raw.url, authors=list(raw.authors), published=published, language="en",
+        dateline=dateline, headings=headings, text=text,
+    )

@@ -1,0 +1,208 @@
+"""The output contract (``../shared/CONTRACT.md``, version 1) as pydantic models.
+
+Every part of eventwire speaks these models: the extractors fill them, the CLI prints
+them, the store keeps them and the API serves them. The JSON Schema published by
+``eventwire schema`` (and kept in ``docs/contract.schema.json``) is generated from here.
+
+Fields may be added freely; renaming or dropping a field named in the contract needs a new
+``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+Status = Literal["asserted", "negated", "planned", "not_planned", "hypothetical", "possible", "demanded"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Precision = Literal["decade", "year", "month", "day", "hour", "minute"]
+Anchor = Literal["published", "dateline", "text"]
+Bound = Literal["exact", "at_least", "at_most", "about", "range"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of ``article.text``: ``text == article.text[start:end]`` always holds."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("span text length does not match end - start")
+        return self
+
+
+class TimeValue(_Model):
+    value: str = Field(description="TIMEX3 value: 2025-12-02, 2022-02, 198, PT5H, P1M, PRESENT_REF")
+    precision: Precision | None = None
+    anchor: Anchor | None = None
+
+
+class Dateline(_Model):
+    place: str
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    date: TimeValue | None = None
+    span: Span
+
+
+class Article(_Model):
+    id: str = Field(description="sha256 of the normalised text, hex")
+    input_id: str | None = Field(None, description="the id the input gave the article (JSONL `id`)")
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = Field(None, description="YYYY-MM-DD or an ISO datetime")
+    language: str = "en"
+    dateline: Dateline | None = None
+    headings: list[Span] = Field(default_factory=list, description="sub-headings in the body")
+    text: str
+
+
+class Role(_Model):
+    title: str
+    of: str | None = Field(None, description="entity id of what the role is held in or for")
+    span: Span
+
+
+class Entity(_Model):
+    id: str
+    name: str = Field(description="the fullest name in the text")
+    type: EntityType
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = Field(None, description="country + sector, CAMEO-style (RUSGOV)")
+    roles: list[Role] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Relation(_Model):
+    subject: str
+    predicate: str
+    object: str
+    evidence: Span
+
+
+class Quote(_Model):
+    id: str
+    kind: QuoteKind
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: str | None = None
+
+
+class ActorRef(_Model):
+    entity: str | None = None
+    text: Span
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+
+
+class Event(_Model):
+    id: str
+    event: EventType
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    cameo: str | None = None
+    quad: Quad
+    status: Status = "asserted"
+    actor: list[ActorRef] = Field(default_factory=list)
+    recipient: list[ActorRef] = Field(default_factory=list)
+    date: TimeValue | None = None
+    location: str | None = None
+    reported_by: str | None = None
+    quote: str | None = None
+    event_text: Span
+    mentions: list[Span] = Field(default_factory=list)
+    evidence: Span
+
+
+class Claim(_Model):
+    id: str
+    about: str
+    value: float
+    max: float | None = None
+    bound: Bound = "exact"
+    unit: str | None = None
+    per: str | None = None
+    claimant: str | None = None
+    evidence: Span
+
+
+class Time(_Model):
+    text: Span
+    type: TimeType
+    value: str
+    anchor: str | None = None
+
+
+class Place(_Model):
+    id: str
+    name: str
+    mentions: list[Span] = Field(default_factory=list)
+    country: str | None = None
+    feature: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+class Document(_Model):
+    """One analysed article: the whole contract."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def spans(self) -> list[Span]:
+        """Every span in the document, for checking they all index ``article.text``."""
+        found: list[Span] = []
+
+        def walk(obj: object) -> None:
+            if isinstance(obj, Span):
+                found.append(obj)
+            elif isinstance(obj, BaseModel):
+                for name in type(obj).model_fields:
+                    walk(getattr(obj, name))
+            elif isinstance(obj, list):
+                for item in obj:
+                    walk(item)
+
+        walk(self)
+        return found
+
+
+def json_schema() -> dict:
+    """The contract's JSON Schema, as ``eventwire schema`` prints it."""
+    schema = Document.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"eventwire document, contract version {SCHEMA_VERSION}"
+    return schema

