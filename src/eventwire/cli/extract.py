@@ -1,0 +1,80 @@
+"""``eventwire extract``: analyse articles and print their contract documents."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import Enum
+from typing import Annotated as Arg
+
+import typer
+
+from ..errors import RefusedError, UsageError
+from ..ingest.dates import normalise_published
+from ..settings import Settings
+from .common import err, friendly, out, report_error
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    pretty = "pretty"
+
+
+def _meta(published: str | None, title: str | None, source: str | None, url: str | None) -> dict:
+    meta = {"published": normalise_published(published), "title": title, "source": source, "url": url}
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+@friendly
+def extract(
+    paths: Arg[list[str], typer.Argument(help="Files, directories, or - for standard input.")] = None,  # type: ignore[assignment]
+    format: Arg[Format | None, typer.Option("--format", "-f", help="json, jsonl or pretty (default: pretty on a terminal, else json).")] = None,
+    published: Arg[str | None, typer.Option(help="Publication date for plain text (YYYY-MM-DD).")] = None,
+    title: Arg[str | None, typer.Option(help="Title for plain text.")] = None,
+    source: Arg[str | None, typer.Option(help="Source (outlet) for plain text.")] = None,
+    url: Arg[str | None, typer.Option(help="URL for plain text.")] = None,
+    max_bytes: Arg[int | None, typer.Option(help="Refuse inputs over this size (default 5 MB).")] = None,
+) -> None:
+    """Analyse articles and print what they say: the contract document of each.
+
+    Exit status: 0 when at least one article was analysed; otherwise the code of the first
+    refusal (see `eventwire errors`)."""
+    from ..ingest.readers import iter_inputs
+    from ..pipeline import Pipeline
+
+    if not paths:
+        raise UsageError("no input given", hint="pass files or directories, or - to read standard input")
+    meta = _meta(published, title, source, url)
+    settings = Settings.load().with_values(max_bytes=max_bytes)
+    chosen = format or (Format.pretty if sys.stdout.isatty() else Format.json)
+    inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer, meta=meta)
+    pipeline = Pipeline(settings=settings)
+    documents, refusals = [], []
+    for outcome in pipeline.pipe(inputs):
+        if outcome.error is not None:
+            refusals.append(outcome.error)
+            report_error(outcome.error, prefix="refused")
+            continue
+        doc = outcome.document
+        if chosen is Format.jsonl:
+            out.file.write(doc.model_dump_json() + "\n")
+        elif chosen is Format.pretty:
+            from .render import pretty
+
+            out.print(pretty(doc))
+        documents.append(doc)
+    if chosen is Format.json and documents:
+        payload = [d.model_dump(mode="json") for d in documents]
+        out.file.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n")
+    _summary(len(documents), refusals)
+
+
+def _summary(analysed: int, refusals: list[RefusedError]) -> None:
+    if refusals:
+        reasons = Counter(r.code for r in refusals)
+        why = ", ".join(f"{n} {code}" for code, n in reasons.most_common())
+        err.print(f"analysed {analysed}, refused {len(refusals)} ({why})")
+    if not analysed and refusals:
+        raise typer.Exit(refusals[0].exit_code)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import ComponentError, UsageError
+from eventwire.registry import components
+
+
+@components.register("test_needs_quotes")
+class NeedsQuotes:
+    name = "test_needs_quotes"
+    requires = ("quotes",)
+    assigns = ()
+
+    def __call__(self, ann):
+        pass
+
+
+@components.register("test_boom")
+class Boom:
+    name = "test_boom"
+    requires = ("doc",)
+    assigns = ()
+
+    def __call__(self, ann):
+        raise RuntimeError("kaboom")
+
+
+def test_order_is_checked_when_built(monkeypatch):
+    from eventwire import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda: None)
+    with pytest.raises(UsageError, match="requires quotes"):
+        pipeline.Pipeline(["test_needs_quotes"])
+
+
+def test_unknown_component_named():
+    with pytest.raises(UsageError, match="no component named 'nope'"):
+        components.get("nope")
+
+
+@pytest.mark.slow
+def test_failing_component_refuses_one_article_and_batch_goes_on(nlp):
+    from eventwire.ingest.raw import RawArticle
+    from eventwire.pipeline import Pipeline
+
+    p = Pipeline(["test_boom"])
+    raws = [RawArticle(text="The minister spoke in Paris on Monday about the budget.", origin=f"a{i}") for i in range(2)]
+    outcomes = list(p.pipe(raws))
+    assert [o.refused for o in outcomes] == [True, True]
+    assert isinstance(outcomes[0].error, ComponentError)
+    assert "kaboom" in outcomes[0].error.one_line()
