@@ -16,6 +16,7 @@ API into one JSON error shape. Nothing else should escape to a user as a traceba
     |   +-- InvalidJSONLineError    exit 8   a JSON line that is not an article
     |   +-- NotEnglishError         exit 9   the text is in another language
     |   +-- ComponentError          exit 13  a component failed on it (a bug)
+    |   +-- SidecarError            exit 14  its NAME.meta.json sidecar is unreadable
     +-- KnowledgeError              exit 10  a knowledge file is malformed
     +-- StoreError                  exit 11  the store cannot be opened or written
     +-- ModelError                  exit 12  the spaCy model is missing or broken
@@ -128,6 +129,13 @@ class ComponentError(RefusedError):
 
     code, exit_code = "component_failed", 13
     hint = "please report it with the article; the rest of the batch goes on"
+
+
+class SidecarError(RefusedError):
+    """The metadata sidecar (NAME.meta.json) beside an article cannot be used."""
+
+    code, exit_code = "bad_sidecar", 14
+    hint = 'fix the sidecar: a JSON object with "published", "title", "source", "url", "authors", "id"'
 
 
 class KnowledgeError(EventwireError):

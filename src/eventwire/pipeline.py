@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from . import extract  # noqa: F401  (registers the built-in components)
+from . import extract
 from .errors import ComponentError, EventwireError, RefusedError, UsageError
 from .ingest.prepare import prepare
 from .ingest.raw import RawArticle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections import Counter
@@ -11,7 +12,6 @@ from typing import Annotated as Arg
 import typer
 
 from ..errors import RefusedError, UsageError
-from ..ingest.dates import normalise_published
 from ..settings import Settings
 from .common import err, friendly, out, report_error
 
@@ -23,7 +23,7 @@ class Format(str, Enum):
 
 
 def _meta(published: str | None, title: str | None, source: str | None, url: str | None) -> dict:
-    meta = {"published": normalise_published(published), "title": title, "source": source, "url": url}
+    meta = {"published": published, "title": title, "source": source, "url": url}
     return {k: v for k, v in meta.items() if v is not None}
 
 
@@ -50,9 +50,12 @@ def extract(
     settings = Settings.load().with_values(max_bytes=max_bytes)
     chosen = format or (Format.pretty if sys.stdout.isatty() else Format.json)
     inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer, meta=meta)
+    first = next(inputs, None)  # a missing path fails here, before the model loads
+    if first is None:
+        raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
     pipeline = Pipeline(settings=settings)
     documents, refusals = [], []
-    for outcome in pipeline.pipe(inputs):
+    for outcome in pipeline.pipe(itertools.chain([first], inputs)):
         if outcome.error is not None:
             refusals.append(outcome.error)
             report_error(outcome.error, prefix="refused")

@@ -42,7 +42,7 @@ def _heading(doc: Document) -> str:
 
 def _rows(doc: Document) -> list[Table | None]:
     names = _names(doc)
-    who = lambda refs: ", ".join(r.code or names.get(r.entity or "", r.text.text) for r in refs) or "-"  # noqa: E731
+    who = lambda refs: ", ".join(r.code or names.get(r.entity or "", r.text.text) for r in refs) or "-"
     return [
         _table("Entities", ["id", "name", "type", "code", "mentions"],
                [[e.id, e.name, e.type, e.code or "-", str(len(e.mentions))] for e in doc.entities]),
