@@ -48,3 +48,9 @@ def test_dateline_date_never_after_publication(published, month, day):
     found = find_dateline(f"LONDON, {months[month - 1]} {day} - text", published.isoformat())
     assert found.date.value <= published.isoformat()
     assert found.date.value.endswith(f"-{month:02d}-{day:02d}")
+
+
+def test_us_state_qualifier():
+    found = find_dateline("PORTLAND, Maine (AP) - The storm hit.", "2025-01-02")
+    assert (found.place, found.country) == ("Portland", "USA")
+    assert find_dateline("MOSCOW, Idaho - x", None).country == "USA"

@@ -5,5 +5,7 @@ Order matters: each component reads what the ones before it assigned.
 
 from __future__ import annotations
 
+from . import places  # noqa: F401  (registers the component)
+
 #: The default pipeline, in order.
-BUILTIN: tuple[str, ...] = ()
+BUILTIN: tuple[str, ...] = ("places",)

@@ -74,7 +74,8 @@ def find_dateline(text: str, published: str | None) -> Dateline | None:
     place = raw_place.title() if is_caps else raw_place
     region = m.group("region")
     hint = gazetteer.country_code(region) if region else None
-    hit = gazetteer.lookup(place, hint=hint)
+    state = gazetteer.state_code(region) if region and hint is None else None
+    hit = gazetteer.lookup(place, hint=hint, state=state)
     if hit is None and not (has_date or m.group("agency")):
         return None
     when = None
@@ -83,9 +84,7 @@ def find_dateline(text: str, published: str | None) -> Dateline | None:
         day = int(m.group("d1") or m.group("d2"))
         year = m.group("y1") or m.group("y2")
         when = _resolve_date(month, day, int(year) if year else None, published)
-    country = hit.country if hit else hint
-    if region and hint is None and hit is not None and hit.country == "USA":
-        country = "USA"  # "PORTLAND, Maine"
+    country = hit.country if hit else ("USA" if state else hint)
     end = m.end()
     while end > 0 and text[end - 1].isspace():
         end -= 1
