@@ -5,7 +5,7 @@ Order matters: each component reads what the ones before it assigned.
 
 from __future__ import annotations
 
-from . import places  # noqa: F401  (registers the component)
+from . import actors, places  # noqa: F401  (importing registers the components)
 
 #: The default pipeline, in order.
-BUILTIN: tuple[str, ...] = ("places",)
+BUILTIN: tuple[str, ...] = ("actors", "places")

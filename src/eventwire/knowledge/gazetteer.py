@@ -44,7 +44,7 @@ COUNTRY_ALIASES = {
     "turkey": "TUR", "turkiye": "TUR", "netherlands": "NLD", "holland": "NLD",
     "vatican": "VAT", "vatican city": "VAT", "congo": "COD", "drc": "COD",
     "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
-    "republic of congo": "COG", "burma": "MMR", "uae": "ARE", "emirates": "ARE",
+    "republic of congo": "COG", "burma": "MMR", "prc": "CHN", "uae": "ARE", "emirates": "ARE",
     "east timor": "TLS", "cape verde": "CPV", "eswatini": "SWZ", "swaziland": "SWZ",
     "macedonia": "MKD", "north macedonia": "MKD", "kosovo": "XKX", "brunei": "BRN",
     "bosnia": "BIH", "bosnia-herzegovina": "BIH", "bosnia and herzegovina": "BIH",

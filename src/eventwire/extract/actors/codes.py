@@ -1,0 +1,151 @@
+"""Country and sector of each draft entity, and the CAMEO-style code they compose.
+
+Where each value comes from, strongest first:
+- the knowledge lists: a government seat or acting capital (metonyms.tsv), an IGO/NGO
+  (igos.tsv), a roster office holder (country always; sector GOV only when in office on the
+  article's date, or when the article has no date);
+- the name itself: a country (GPE) is its own country, a city its country (gazetteer), a
+  nationality word its country (demonyms.tsv), an organisation the nationality or country in
+  its name and the sector of its head word ("Russian Defence Ministry": RUS GOV);
+- the roles the text gives: an office title has its own sector and the country it is "of"
+  (or, when the text says of nothing, the one country its sentence names);
+  staff (aide, envoy, spokesperson) take country and sector from whom they serve; family
+  members take the country only.
+A plain country keeps sector null: it is the state, not one of its sectors. Nothing is guessed:
+a value no rule supports stays null.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ...knowledge import gazetteer
+from ...knowledge.actors import country_code, demonym_country, sector_words
+from .cluster import Draft
+
+LEADING = frozenset({"leader_of", "head_of"})
+PLACE_WORDS = frozenset({"province", "region", "state", "district", "county", "oblast", "governorate"})
+
+
+def compose_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style actor code: country then sector ("RUSGOV"), the country alone ("RUS"),
+    or an international body's sector alone ("IGO"); None when the country is unknown
+    otherwise (a bare "GOV" says too little to be a code)."""
+    if country:
+        return country + (sector or "")
+    return sector if sector in {"IGO", "NGO"} else None
+
+
+def _org_from_name(doc: Doc, draft: Draft) -> tuple[str | None, str | None]:
+    """Country and sector an organisation's own name gives: the country from a nationality
+    or country word anywhere in it, the sector from its head word only ("Defence Ministry"
+    is GOV; "Democratic People's Republic" is not CVL for its "People's")."""
+    country = sector = None
+    words = sector_words()
+    for mention in draft.names:
+        span = doc[mention.start:mention.end]
+        for token in span:
+            country = country or demonym_country(token.text) or country_code(token.text)
+        head = span.root
+        pair = f"{doc[head.i - 1].lower_} {head.lemma_.lower()}" if head.i > span.start else ""
+        found = words.get(pair) or words.get(head.lemma_.lower()) or words.get(head.lower_)
+        sector = sector or (found[0] if found else None)
+    return country, sector
+
+
+def _from_knowledge(doc: Doc, draft: Draft, when: date | None) -> None:
+    for mention in draft.mentions:
+        if mention.country or mention.sector:
+            draft.country = draft.country or mention.country
+            draft.sector = draft.sector or mention.sector
+    if draft.tenure is not None:
+        in_office = when is None or draft.tenure.holds_on(when)
+        if draft.tenure.country == "IGO":
+            draft.sector = draft.sector or ("IGO" if in_office else None)
+        else:
+            draft.country = draft.country or draft.tenure.country
+            draft.sector = draft.sector or ("GOV" if in_office else None)
+
+
+def place_country(name: str) -> str | None:
+    """The country a place-like name gives: a country name, a nationality word ("Sri
+    Lankan", which the model sometimes tags GPE), else a known city or region."""
+    iso3 = country_code(name) or demonym_country(name)
+    if iso3:
+        return iso3
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in PLACE_WORDS:  # "Montenegro province"
+        return place_country(" ".join(words[:-1]))
+    hit = gazetteer.lookup(name)
+    return hit.country if hit else None
+
+
+def _from_name(doc: Doc, draft: Draft) -> None:
+    if draft.country or draft.sector:
+        return
+    if draft.key.startswith("country:"):
+        draft.country = draft.key[8:]
+    elif draft.key.startswith("norp:") and len(draft.key) == 8 and draft.key[5:].isupper():
+        draft.country = draft.key[5:]
+    elif draft.label == "NORP" and " " in draft.key:  # "Bosnian Serbs": the first word's country
+        draft.country = demonym_country(draft.key[5:].split()[0])
+    elif draft.label in {"GPE", "LOC"}:
+        draft.country = place_country(draft.key.split(":", 1)[1])
+    elif draft.label in {"ORG", "FAC"}:
+        draft.country, draft.sector = _org_from_name(doc, draft)
+
+
+def _from_roles(draft: Draft) -> bool:
+    """Fill what the roles support; True when something changed (roles chain: an aide of an
+    envoy of a president)."""
+    before = (draft.country, draft.sector)
+    for role in draft.roles:
+        of, kind = role.of, role.title.kind
+        if of is not None and of.sector in {"IGO", "NGO"}:
+            draft.sector = draft.sector or of.sector
+        if kind == "office":
+            draft.sector = draft.sector or role.title.sector
+            if of is not None and of.label in {"GPE", "NORP", "ORG"}:
+                draft.country = draft.country or of.country
+        elif kind == "staff" and of is not None:
+            draft.country = draft.country or of.country
+            draft.sector = draft.sector or of.sector
+        elif kind in {"kin", "other"} and of is not None:
+            draft.country = draft.country or of.country
+            if kind == "other" and role.title.predicate in LEADING and of.label in {"GPE", "NORP"}:
+                draft.sector = draft.sector or "GOV"  # the leader of a country governs it
+    return (draft.country, draft.sector) != before
+
+
+def _office_in_only_country(doc: Doc, drafts: list[Draft]) -> None:
+    """An office title with no country ("President Levy Mwanawasa", "Judge Alejandro
+    Rivera") in a sentence that names exactly one country (by name, nationality or capital)
+    is that country's office: wire style names the country once and lets the title lean on it.
+    With two countries in the sentence, or none, the country stays unknown."""
+    countries: dict[int, set[str]] = {}
+    for draft in drafts:
+        if draft.country and draft.label in {"GPE", "NORP", "ORG"}:
+            for m in draft.mentions:
+                countries.setdefault(doc[m.start].sent.start, set()).add(draft.country)
+    for draft in drafts:
+        if draft.country or draft.label != "PERSON":
+            continue
+        for role in draft.roles:
+            found = countries.get(doc[role.start].sent.start, set())
+            if role.title.kind == "office" and role.of is None and len(found) == 1:
+                draft.country = next(iter(found))
+                break
+
+
+def assign_codes(doc: Doc, drafts: list[Draft], when: date | None) -> None:
+    """Set ``country`` and ``sector`` on every draft (in place)."""
+    for draft in drafts:
+        _from_knowledge(doc, draft, when)
+        _from_name(doc, draft)
+    _office_in_only_country(doc, drafts)
+    for _ in range(4):  # every draft is visited each round: no short-circuit
+        changed = [_from_roles(d) for d in drafts if d.roles]
+        if not any(changed):
+            break

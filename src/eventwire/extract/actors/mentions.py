@@ -1,0 +1,276 @@
+"""Name mentions: spaCy's entities, trimmed and relabelled where the small model errs
+systematically.
+
+Fixes, each a rule about the language, not about one article:
+- a leading "the" and a trailing possessive "'s" are not part of a name;
+- a title at the start of a PERSON span ("President Putin") is a title, not the name;
+- a span the roster, the IGO list or the metonym list knows gets that list's type;
+- a surname already seen as a PERSON in the article, tagged ORG/PRODUCT/... elsewhere, is the
+  PERSON ("Kushner", "Trump");
+- a name right after a person title or kinship word ("daughter Ivanka") is a PERSON;
+- a capital that acts ("Moscow said") is its country's government, a separate actor from the
+  city it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...knowledge import gazetteer
+from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
+from ...knowledge.roster import name_key, orgs, roster
+from .tokens import NAME_POS, TokenTable, title_at
+
+KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+#: Labels the small model gives names it does not recognise as people.
+RELABELLABLE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW", "LANGUAGE"})
+POSSESSIVE = frozenset({"'s", "'", "\u2019s", "\u2019"})
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens ``[start, end)`` that names or refers to an entity."""
+
+    start: int
+    end: int
+    label: str
+    kind: str = "name"  # name | nominal | pronoun | group
+    country: str | None = None
+    sector: str | None = None
+    key: str | None = None  # a cluster key forced by a rule (metonyms)
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def match_title(doc: Doc, i: int, limit: int | None = None, table: TokenTable | None = None):
+    """The longest title starting at token ``i`` (and ending before ``limit``), as
+    ``(title, end)``, else None. With a ``table`` no Token objects are made (hot loops)."""
+    limit = len(doc) if limit is None else limit
+    if table is not None:
+        return title_at(table, i, limit)
+    for title in title_index().get(doc[i].lower_, ()):
+        end = i + len(title.phrase)
+        if end <= limit and tuple(t.lower_ for t in doc[i:end]) == title.phrase:
+            return title, end
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop a leading article, a trailing possessive or punctuation, and (for people) leading
+    titles, so a mention is just the name."""
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or (end - start > 1 and doc[end - 1].is_lower)):
+        end -= 1  # "Donald Trump's", "Interfax news agency": the name ends before
+    if label == "PERSON":
+        while start < end - 1:
+            found = match_title(doc, start, end - 1)
+            if not found:
+                break
+            start = found[1]
+    return start, end
+
+
+def _known_label(text: str) -> tuple[str, str | None, str | None] | None:
+    """The (label, country, sector) a knowledge list gives a name, if any."""
+    key = name_key(text)
+    meto = metonyms().get(key)
+    if meto is not None and meto.kind == "seat":
+        return "ORG", meto.country, meto.sector
+    org = orgs().get(text)
+    if org is not None:
+        return "ORG", org.country, org.sector
+    if roster().by_name(text) is not None and " " in key:
+        return "PERSON", None, None
+    return None
+
+
+def _raw_mentions(doc: Doc) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT and ent.label_ not in RELABELLABLE:
+            continue
+        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        if start >= end:
+            continue
+        mention = Mention(start, end, ent.label_)
+        known = _known_label(mention.text(doc))
+        if known:
+            mention.label, mention.country, mention.sector = known
+            if name_key(mention.text(doc)) in metonyms():
+                mention.key = "seat:" + name_key(mention.text(doc))
+        found.append(mention)
+    return found
+
+
+def _after_person_title(doc: Doc, mention: Mention) -> bool:
+    """A name directly after a person's title or kinship word ("daughter Ivanka")."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    for j in range(max(0, i - 3), i + 1):
+        found = match_title(doc, j, i + 1)
+        if found and found[1] == i + 1 and found[0].kind in {"kin", "staff", "office"}:
+            return True
+    return False
+
+
+def _relabel_places(doc: Doc, mentions: list[Mention]) -> None:
+    """A one-word PERSON that is a country or a capital ("Kyiv") is the place; an ORG whose
+    whole name is a country's ("Democratic People's Republic of Korea") is the country."""
+    for m in mentions:
+        if m.label == "ORG" and not m.key and country_code(name_key(m.text(doc))):
+            m.label = "GPE"
+    for m in mentions:
+        if m.label != "PERSON" or m.end - m.start != 1 or m.key:
+            continue
+        key = name_key(m.text(doc))
+        if demonym_country(key):
+            m.label = "NORP"
+            continue
+        meto = metonyms().get(key)
+        if (meto is not None and meto.kind == "capital") or country_code(key):
+            m.label = "GPE"
+
+
+def _relabel_people(doc: Doc, mentions: list[Mention]) -> None:
+    """A word of a person's name seen in the article, tagged otherwise elsewhere, is the
+    person ("Kushner" ORG, "Lebed" GPE, "Wang" ORG next to "Wang Junxia"); a country or
+    capital keeps its own label ("Jordan" stays the country)."""
+    person_forms: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            person_forms.add(name_key(m.text(doc)))
+        if m.label == "PERSON" and m.end - m.start >= 2:
+            person_forms.update(t.lower_ for t in doc[m.start:m.end] if len(t.text) > 2)
+    for m in mentions:
+        if m.key or m.label == "PERSON":
+            continue
+        text = m.text(doc)
+        if demonym_country(text) or country_code(text) or name_key(text) in metonyms():
+            continue
+        if m.label in {"GPE", "LOC"} and name_key(text) in person_forms and m.end - m.start == 1 or m.label in RELABELLABLE and (name_key(text) in person_forms or _after_person_title(doc, m)):
+            m.label = "PERSON"
+
+
+def _acting_capital(doc: Doc, mention: Mention) -> bool:
+    """A capital as the subject of a verb: "Moscow said", "Beijing has warned"."""
+    meto = metonyms().get(name_key(mention.text(doc)))
+    if meto is None or meto.kind != "capital" or mention.end - mention.start > 3:
+        return False
+    root = doc[mention.start:mention.end].root
+    if mention.text(doc).isupper():  # a dateline or headline word, not a subject
+        return False
+    return root.dep_ in ACTING_DEPS and root.head.pos_ in {"VERB", "AUX"} and root.head.i > root.i
+
+
+def _capitalised_runs(table: TokenTable, taken: set[int]) -> list[tuple[int, int]]:
+    """Stretches of capitalised tokens no mention holds: the only places an untagged name
+    can be, so the scans below never look at the rest of the text."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, cap in enumerate(table.caps):
+        free = cap and i not in taken
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(table.caps)))
+    return runs
+
+
+def _scan(table: TokenTable, taken: set[int], label_of: Callable[[int, int, str], Mention | None]) -> list[Mention]:
+    """Longest-first matches (up to four tokens) inside the capitalised runs."""
+    found = []
+    for run_start, run_end in _capitalised_runs(table, taken):
+        i = run_start
+        while i < run_end:
+            for length in range(min(4, run_end - i), 0, -1):
+                end = i + length
+                mention = label_of(i, end, name_key(table.text[table.start[i]:table.end[end - 1]]))
+                if mention is not None:
+                    found.append(mention)
+                    taken.update(range(i, end))
+                    i = end - 1
+                    break
+            i += 1
+    return found
+
+
+def _seat_mentions(table: TokenTable, taken: set[int]) -> list[Mention]:
+    """Government seats the model did not tag at all ("Downing Street said")."""
+    def seat(start: int, end: int, key: str) -> Mention | None:
+        meto = metonyms().get(key)
+        if meto is None or meto.kind != "seat":
+            return None
+        return Mention(start, end, "ORG", country=meto.country, sector=meto.sector, key="seat:" + key)
+
+    return _scan(table, taken, seat)
+
+
+@lru_cache(maxsize=65536)
+def _place_label(key: str) -> str | None:
+    """GPE for a country or capital name the knowledge lists know."""
+    meto = metonyms().get(key)
+    if (meto is not None and meto.kind == "capital") or country_code(key):
+        return "GPE"
+    return None
+
+
+def _dateline_city(doc: Doc, start: int, end: int) -> bool:
+    """Capitals at a sentence start, then a comma or a date: a dateline ("BUCHAREST
+    1996-08-30", "COLOMBO, Aug 29"), naming a city the gazetteer knows."""
+    span = doc[start:end]
+    if not span[0].is_sent_start or not all(t.is_upper for t in span) or end >= len(doc):
+        return False
+    following = doc[end].text
+    if following not in {",", "-", "\u2014"} and not any(c.isdigit() for c in following):
+        return False
+    hit = gazetteer.lookup(span.text.title())
+    return hit is not None and hit.feature == "city"
+
+
+def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """Names where the model tagged nothing: the same name tagged elsewhere in the article
+    (the model is inconsistent across sentences and misses names in capitals), a country or
+    capital the knowledge lists name, or a dateline city."""
+    names = {name_key(m.text(doc)): m.label for m in mentions
+             if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key}
+
+    def known(start: int, end: int, key: str) -> Mention | None:
+        if table.pos[start] not in NAME_POS:
+            return None
+        label = names.get(key) or _place_label(key)
+        if label is None and _dateline_city(doc, start, end):
+            label = "GPE"
+        return Mention(start, end, label) if label else None
+
+    return _scan(table, taken, known)
+
+
+def find_mentions(doc: Doc, table: TokenTable | None = None) -> list[Mention]:
+    """Every name mention in the document, fixed, in text order."""
+    table = table or TokenTable.of(doc)
+    mentions = _raw_mentions(doc)
+    _relabel_people(doc, mentions)
+    _relabel_places(doc, mentions)
+    mentions = [m for m in mentions if m.label in KEPT]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_seat_mentions(table, taken))
+    mentions.extend(_untagged_names(doc, table, mentions, taken))
+    for m in mentions:
+        if m.label in {"GPE", "LOC"} and _acting_capital(doc, m):
+            meto = metonyms()[name_key(m.text(doc))]
+            m.label, m.country, m.sector = "ORG", meto.country, meto.sector
+            m.key = "capital-gov:" + meto.country
+    return sorted(mentions, key=lambda m: m.start)
+
