@@ -6,6 +6,8 @@ import typer
 
 from .. import __version__
 from . import eval as eval_cli
+from . import serve as serve_cli
+from . import store as store_cli
 from .extract import extract
 from .schema import errors, schema
 
@@ -20,6 +22,8 @@ app.command()(extract)
 app.command()(schema)
 app.command()(errors)
 app.add_typer(eval_cli.app, name="eval")
+store_cli.register(app)
+serve_cli.register(app)
 
 
 def _version(value: bool) -> None:

@@ -15,15 +15,17 @@ from rich.table import Table
 from ..errors import MissingPathError
 from .common import friendly, out
 
-#: scorer name -> (module under eventwire.eval, what it scores)
+#: scorer name -> (module under eventwire.eval, its function, what it scores)
 SCORERS = {
-    "fixtures": ("fixtures", "the hand-made reference articles in ../shared/fixtures"),
-    "timex": ("timex", "time expressions on TimeBank/AQUAINT (TempEval-3 measures)"),
-    "ner": ("ner", "named entities on CoNLL-2003 against the spaCy model alone"),
-    "actors": ("actors", "actor country and sector on the PLOVER gold records"),
-    "quotes": ("quotes", "attributions on PolNeAR, beside textacy's direct quotations"),
-    "events": ("events", "PLOVER event types and actors on the PLOVER gold records"),
-    "stories": ("stories", "story clustering on ECB+ by B-cubed, beside TF-IDF"),
+    "fixtures": ("fixtures", "evaluate", "the hand-made reference articles in ../shared/fixtures"),
+    "timex": ("timex", "evaluate", "time expressions on TimeBank/AQUAINT (TempEval-3 measures)"),
+    "ner": ("ner", "evaluate", "named entities on CoNLL-2003 against the spaCy model alone"),
+    "actors": ("actors", "evaluate", "actor country and sector on the PLOVER gold records"),
+    "quotes": ("quotes", "evaluate", "attributions on PolNeAR, beside textacy's direct quotations"),
+    "events": ("events", "evaluate", "PLOVER event types and actors on the PLOVER gold records"),
+    "events-noise": ("events", "evaluate_false_positives",
+                     "events found in non-political news (BBC sport, entertainment, tech)"),
+    "stories": ("stories", "evaluate", "story clustering on ECB+ by B-cubed, beside TF-IDF"),
 }
 
 app = typer.Typer(help="Score eventwire against gold data.", no_args_is_help=True)
@@ -40,7 +42,7 @@ def _show(result) -> None:
     out.print(result.summary_line(), markup=False)
 
 
-def _command(name: str, module: str, about: str):
+def _command(name: str, module: str, function: str, about: str):
     @friendly
     def run(
         path: Arg[Path, typer.Argument(help="The gold data to score against.")],
@@ -48,12 +50,12 @@ def _command(name: str, module: str, about: str):
     ) -> None:
         if not path.exists():
             raise MissingPathError(f"no such file or directory: {path}")
-        scorer = importlib.import_module(f"eventwire.eval.{module}")
-        _show(scorer.evaluate(path, limit=limit))
+        scorer = getattr(importlib.import_module(f"eventwire.eval.{module}"), function)
+        _show(scorer(path, limit=limit))
 
     run.__doc__ = f"Score {about}."
     app.command(name)(run)
 
 
-for _name, (_module, _about) in SCORERS.items():
-    _command(_name, _module, _about)
+for _name, (_module, _function, _about) in SCORERS.items():
+    _command(_name, _module, _function, _about)

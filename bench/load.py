@@ -1,0 +1,282 @@
+"""Load test of ``eventwire serve``: concurrent clients reading events and stories.
+
+    .venv/bin/python bench/load.py                    # 300 BBC articles, 50 clients
+    .venv/bin/python bench/load.py --limit 100 --clients 20 --per-client 20 --no-write
+
+Builds a store from the first ``--limit`` articles of the BBC corpus (or reuses
+``--store``), starts the server in a subprocess on 127.0.0.1 and a free port, runs
+``--clients`` concurrent clients (asyncio, httpx) each sending ``--per-client`` requests (events pages and filters,
+stories list, one story, an actor) for at most ``--max-seconds``, then stops the server.
+Prints latency percentiles and errors, writes them to the ``## Load`` section of
+docs/benchmarks.md, and ends with one line:
+
+    load clients=50 requests=N errors=N p50_ms=N p99_ms=N
+
+Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "data" / "bbc" / "articles.jsonl"
+DOC = ROOT / "docs" / "benchmarks.md"
+HOST = "127.0.0.1"
+ORDER = ("times", "actors", "places", "quotes", "events", "claims")
+
+
+def build_store(path: Path, limit: int) -> float:
+    """Ingest the first ``limit`` BBC articles; returns the seconds it took."""
+    import importlib
+
+    from eventwire.ingest.readers import iter_inputs
+    from eventwire.pipeline import DEFAULT_COMPONENTS, Pipeline
+    from eventwire.settings import Settings
+    from eventwire.store import Store
+
+    for name in ORDER:  # register the built-in components even before extract/ lists them
+        importlib.import_module(f"eventwire.extract.{name}")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "bbc.jsonl"
+        with BBC.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as out:
+            for i, line in enumerate(src):
+                if i >= limit:
+                    break
+                out.write(line)
+        pipeline = Pipeline(default_names(DEFAULT_COMPONENTS))
+        with Store(path) as store:
+            for _ in store.ingest(pipeline.pipe(iter_inputs([str(sample)], Settings()))):
+                pass
+    return time.perf_counter() - started
+
+
+def default_names(default: tuple[str, ...]) -> tuple[str, ...]:
+    """The default pipeline once it lists every built-in component, else the built-ins in
+    their documented order (while ``extract.BUILTIN`` is still being filled in)."""
+    return default if set(ORDER) <= set(default) else ORDER
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def serve(store: str, port: int, cache: bool) -> None:
+    """Run the server (the subprocess's job)."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    app = create_app(store, token=None, cache_size=512 if cache else 0)
+    uvicorn.run(app, host=HOST, port=port, log_level="warning")
+
+
+def start_server(store: Path, port: int, cache: bool) -> subprocess.Popen:
+    command = [sys.executable, __file__, "--serve-only", "--store", str(store), "--port", str(port)]
+    proc = subprocess.Popen(command + ([] if cache else ["--no-cache"]))
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://{HOST}:{port}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def targets(base: str) -> list[str]:
+    """The read requests the clients choose from, built from what the store holds."""
+    import httpx
+
+    stories = httpx.get(f"{base}/stories", params={"limit": 20}).json()["items"]
+    actors = httpx.get(f"{base}/actors", params={"limit": 30}).json()["items"]
+    total = httpx.get(f"{base}/events", params={"limit": 1}).json()["total"]
+    paths = [f"/events?limit={n}&offset={o}" for n in (20, 50) for o in range(0, max(total, 1), 10)]
+    paths += [f"/events?quad={q}" for q in "1234"] + [f"/events?status={s}" for s in ("negated", "planned")]
+    paths += [f"/events?event={e}" for e in ("CONSULT", "AGREE", "ACCUSE", "REQUEST", "ASSAULT")]
+    paths += [f"/stories?limit={n}&offset={o}" for n in (20, 50) for o in (0, 20, 40)]
+    paths += [f"/stories/{s['id']}" for s in stories] + [f"/events?story={s['id']}" for s in stories]
+    paths += [f"/events?actor={a['name']}" for a in actors]
+    return paths
+
+
+async def client(base: str, paths: list[str], n: int, seconds: float, seed: int, out: list, errors: list,
+                 ready: asyncio.Barrier) -> None:
+    """One client: its own connection (opened before the clock starts), ``n`` requests one
+    after another."""
+    import httpx
+
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        await http.get("/health")
+        await ready.wait()
+        stop = time.monotonic() + seconds
+        for _ in range(n):
+            if time.monotonic() > stop:
+                return
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            try:
+                ok = (await http.get(path)).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            out.append((time.perf_counter() - started) * 1000)
+            if not ok:
+                errors.append(path)
+
+
+async def clients_together(base, paths, clients, per_client, max_seconds, latencies, errors) -> float:
+    """Run the clients together, all connected before any is timed; returns the seconds."""
+    ready = asyncio.Barrier(clients + 1)
+    tasks = [asyncio.create_task(client(base, paths, per_client, max_seconds, i, latencies, errors, ready))
+             for i in range(clients)]
+    await ready.wait()
+    started = time.perf_counter()
+    await asyncio.gather(*tasks)
+    return time.perf_counter() - started
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def warm_up(base: str, paths: list[str]) -> float:
+    """One request per path, not measured, as a running server would have seen them."""
+    import httpx
+
+    started = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=30) as http:
+        for path in paths:
+            http.get(path)
+    return time.perf_counter() - started
+
+
+def run_load(base: str, clients: int, per_client: int, max_seconds: float, warm: bool,
+             server_pid: int | None = None) -> dict:
+    paths = targets(base)
+    warm_s = warm_up(base, paths) if warm else 0.0
+    cpu_before = cpu_seconds(server_pid) if server_pid else None
+    latencies: list[float] = []
+    errors: list[str] = []
+    gc.collect()
+    gc.disable()  # the load generator's own pauses are not the server's latency
+    try:
+        elapsed = asyncio.run(clients_together(base, paths, clients, per_client, max_seconds, latencies, errors))
+    finally:
+        gc.enable()
+    cpu_after = cpu_seconds(server_pid) if server_pid else None
+    server_ms = (1000 * (cpu_after - cpu_before) / max(len(latencies), 1)
+                 if cpu_before is not None and cpu_after is not None else None)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return {"clients": clients, "requests": len(latencies), "errors": len(errors), "seconds": elapsed,
+            "p50_ms": round(cuts[49]), "p90_ms": round(cuts[89]), "p99_ms": round(cuts[98]),
+            "max_ms": round(max(latencies, default=0)), "rps": len(latencies) / elapsed, "paths": len(paths),
+            "warm_up_s": round(warm_s, 1),
+            "server_cpu_ms_per_request": round(server_ms, 2) if server_ms is not None else None,
+            "load_average": os.getloadavg()[0]}
+
+
+def section(r: dict, limit: int, n_articles: int, n_events: int, build_s: float | None, cache: bool) -> str:
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    built = f", built in {build_s:.0f} s" if build_s else ""
+    mode = ("answers served from the server's read cache after one warm-up pass over every request "
+            "(the cache is dropped on every write; `--no-cache` measures the queries themselves)"
+            if cache else "without the read cache (`--no-cache`): every request runs its queries")
+    return f"""## Load
+
+`eventwire serve` (one uvicorn worker) on 127.0.0.1, store of the first {limit} BBC articles
+({n_articles} stored, {n_events} events{built}); {r['clients']} concurrent clients (asyncio tasks,
+httpx, keep-alive, {r['requests'] // max(r['clients'], 1)} requests each) reading events pages and
+filters, the stories list, single stories and actor filters ({r['paths']} distinct requests);
+{mode}. Measured {when} on {platform.machine()}, {os.cpu_count()} cores shared with other work
+(load average {r['load_average']:.1f}); reproduce with `.venv/bin/python bench/load.py`.
+
+| clients | requests | errors | requests/s | p50 ms | p90 ms | p99 ms | max ms | server CPU ms/request |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| {r['clients']} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['server_cpu_ms_per_request']} |
+
+Target: p99 under 200 ms with no errors. With 50 clients each waiting for its answer before
+asking again, latency is 50 / (requests per second): the clients (Python, httpx) use most of
+the CPU here, the server itself the last column.
+"""
+
+
+def write_section(text: str) -> None:
+    """Replace the ``## Load`` section of docs/benchmarks.md (or add it), keeping the rest."""
+    old = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    start = old.find("\n## Load\n")
+    if start == -1:
+        new = old.rstrip("\n") + "\n\n" + text
+    else:
+        end = old.find("\n## ", start + 1)
+        new = old[: start + 1] + text + (old[end:] if end != -1 else "")
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(new, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=300, help="BBC articles to ingest (default 300)")
+    ap.add_argument("--store", help="use (or build once) this store instead of a temporary one")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--per-client", type=int, default=40, help="requests per client (default 40)")
+    ap.add_argument("--max-seconds", type=float, default=60.0, help="stop sending after this long")
+    ap.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    ap.add_argument("--no-cache", action="store_true", help="serve without the answer cache")
+    ap.add_argument("--cold", action="store_true", help="skip the warm-up pass over every request")
+    ap.add_argument("--serve-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.serve_only:
+        return serve(args.store, args.port, not args.no_cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(args.store or Path(tmp) / "load.duckdb")
+        build_s = None if store.exists() else build_store(store, args.limit)
+        port = free_port()
+        proc = start_server(store, port, not args.no_cache)
+        try:
+            base = f"http://{HOST}:{port}"
+            import httpx
+
+            health = httpx.get(f"{base}/health").json()
+            result = run_load(base, args.clients, args.per_client, args.max_seconds, not args.cold,
+                              server_pid=proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print(json.dumps(result, indent=1))
+    if not args.no_write:
+        write_section(section(result, args.limit, health["articles"], health["events"], build_s,
+                              not args.no_cache))
+    print(f"load clients={result['clients']} requests={result['requests']} errors={result['errors']} "
+          f"p50_ms={result['p50_ms']} p99_ms={result['p99_ms']}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()

@@ -1,0 +1,67 @@
+"""``create_app``: the FastAPI application serving the store as JSON and as a web page.
+
+    from eventwire.api import create_app
+    app = create_app("eventwire.duckdb", token="s3cret")   # uvicorn.run(app)
+
+The store is opened when the app is made (so a bad store fails at once, not on the first
+request) and closed when the server shuts down.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..settings import Settings
+from . import errors
+from .backend import Backend
+from .cache import CachedReads
+from .security import BodyLimit
+
+DESCRIPTION = """Sourced event data from news: every fact with the words that support it.
+
+Reads are open unless the server requires the token for them; writes (`POST /articles`)
+need `Authorization: Bearer <EVENTWIRE_TOKEN>`. Every error has one shape:
+`{"error": {"code": ..., "message": ..., "status": ...}}`."""
+
+
+def create_app(store_path: str | None = None, settings: Settings | None = None, token: str | None = None,
+               *, reads_need_token: bool = False, pipeline=None, cache_size: int = 512) -> FastAPI:
+    """The app over the store at ``store_path`` (default: the ``store`` setting).
+
+    ``token`` (default: ``EVENTWIRE_TOKEN``) is needed to write; with none, writes are
+    refused and the store is opened read-only. ``pipeline`` replaces the default
+    ``Pipeline`` used to analyse posted articles (it is built on first use); ``cache_size``
+    answers are kept (0: none)."""
+    from ..web.pages import HERE, home, make_templates
+    from ..web.pages import router as web_router
+    from .routes import reads, router
+
+    settings = settings or Settings.load()
+    token = token if token is not None else (os.environ.get("EVENTWIRE_TOKEN") or None)
+    backend = Backend(store_path or settings.store, settings, writable=bool(token), pipeline=pipeline,
+                      cache_size=cache_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        backend.close()
+
+    app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.backend = backend
+    app.state.token = token
+    app.state.reads_need_token = reads_need_token
+    app.state.templates = make_templates()
+    errors.install(app)
+    app.include_router(router)
+    app.include_router(reads)
+    app.include_router(web_router)
+    app.include_router(home)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(CachedReads, backend=backend, enabled=not reads_need_token)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    return app

@@ -1,0 +1,124 @@
+"""The server's hold on the store and the pipeline, shared by every request.
+
+Reads run concurrently, each worker thread on its own DuckDB cursor of the one
+connection (a DuckDB connection must not be used from two threads at once; cursors of it
+may). Writes (``POST /articles``) and analysis are serialised by locks: the store's
+story index and the spaCy pipeline are not meant for concurrent use. The store is
+opened for writing only when writes are possible (a token is set), so a read-only
+server can share a store file with other readers.
+
+While the server runs, the store can change only through it (DuckDB lets one process
+write a file, and no other process write while this one has it open), so read results
+are cached, keyed by request, and the whole cache is dropped on every write: a reader
+never sees a stale answer.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import duckdb
+
+from ..errors import EventwireError
+from ..ingest.raw import RawArticle
+from ..model import Document
+from ..settings import Settings
+from ..store import Refusal, Store
+
+
+class Backend:
+    """The store (opened once) and a lazily built pipeline."""
+
+    def __init__(self, path: str, settings: Settings, writable: bool, pipeline=None, cache_size: int = 512):
+        self.path = path
+        self.settings = settings
+        self.writable = writable
+        if not writable and not (os.path.exists(path) and os.path.getsize(path) > 0):
+            Store(path).close()  # create an empty store, so a new server shows an empty page
+        self.store = Store(path, read_only=not writable)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._analyse_lock = threading.Lock()
+        self._pipeline = pipeline
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+        self._generation = 0
+        self._inflight: dict[str, threading.Event] = {}
+
+    def peek(self, key: str) -> bytes | None:
+        """The cached answer for ``key``, if there is one."""
+        with self._cache_lock:
+            return self._cache.get(key)
+
+    def cached(self, key: str, compute: Callable[[], bytes]) -> bytes:
+        """The answer for ``key``, computed once per store state (least recently used dropped);
+        concurrent requests for a key being computed wait for it instead of computing it again."""
+        while True:
+            with self._cache_lock:
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    return self._cache[key]
+                waiting = self._inflight.get(key)
+                if waiting is None:
+                    self._inflight[key] = threading.Event()
+                    generation = self._generation
+                    break
+            waiting.wait(timeout=30)
+        try:
+            value = compute()
+            with self._cache_lock:
+                if generation == self._generation and self._cache_size > 0:
+                    self._cache[key] = value
+                    while len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+            return value
+        finally:
+            with self._cache_lock:
+                self._inflight.pop(key).set()
+
+    def _changed(self) -> None:
+        with self._cache_lock:
+            self._generation += 1
+            self._cache.clear()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor on the store."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = self.store.con.cursor()
+        return con
+
+    def pipeline(self):
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline(settings=self.settings)
+        return self._pipeline
+
+    def analyse(self, raw: RawArticle) -> Document:
+        """One article's document; raises the ``RefusedError`` that refuses it."""
+        with self._analyse_lock:
+            return self.pipeline().analyse(raw)
+
+    def store_document(self, doc: Document, origin: str) -> bool:
+        """Store one document; False when it was already stored."""
+        with self._write_lock:
+            try:
+                return self.store.add([(doc, origin)]).added == 1
+            finally:
+                self._changed()
+
+    def record_refusal(self, error: EventwireError, origin: str) -> None:
+        """Keep the refusal in the store, as ``eventwire ingest`` does: never swallowed."""
+        with self._write_lock:
+            try:
+                self.store.add([], [Refusal(origin, error.code, error.message)])
+            finally:
+                self._changed()
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,37 @@
+"""Serving cached read answers before routing.
+
+``cached_json`` (routes) stores each successful JSON answer under its request key; this
+middleware answers a GET whose key is cached straight away, skipping routing, validation
+and the thread pool: the answer is the same bytes the route would send, because the
+cache is dropped on every write and only successful answers are cached. When reads need
+the token, it steps aside so every request is checked.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import QueryParams
+
+
+def cache_key(path: str, params: QueryParams) -> str:
+    """One key per path and set of query parameters, whatever their order."""
+    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted(params.multi_items()))
+
+
+class CachedReads:
+    """ASGI middleware: send a cached answer for a GET without entering the app."""
+
+    def __init__(self, app, backend, enabled: bool = True):
+        self.app = app
+        self.backend = backend
+        self.enabled = enabled
+
+    async def __call__(self, scope, receive, send):
+        if self.enabled and scope["type"] == "http" and scope["method"] == "GET":
+            key = cache_key(scope["path"], QueryParams(scope.get("query_string", b"")))
+            body = self.backend.peek(key)
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

@@ -1,0 +1,282 @@
+"""The JSON API: articles, stories, events, quotes, actors, claims, search; analyse and store.
+
+Lists are paginated with ``limit``/``offset`` and say how many match (``total``) and where
+the next page starts (``next``, null on the last page). ``GET /events`` takes exactly the
+filters of ``eventwire query`` and runs the same query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import RefusedError
+from ..ingest.raw import RawArticle
+from ..store.queries import Filters
+from . import queries
+from .cache import cache_key
+from .errors import ApiError
+from .security import require_read, require_write
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="what went wrong, e.g. not_found, validation, not_english")
+    message: str
+    status: int
+    details: list[dict] | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    total: int = Field(description="how many match the filters, over all pages")
+    limit: int
+    offset: int
+    next: int | None = Field(description="the offset of the next page; null on the last page")
+
+
+class ArticleIn(BaseModel):
+    """An article to analyse: its text and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="the article's plain text")
+    title: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD or an ISO datetime")
+    source: str | None = None
+    url: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    id: str | None = Field(None, description="your own id for the article")
+
+    @field_validator("text", "title", "published", "source", "url", "id")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text must be valid Unicode (no lone surrogates)") from None
+        return value
+
+    def raw(self, origin: str) -> RawArticle:
+        return RawArticle(text=self.text, origin=origin, title=self.title, source=self.source,
+                          url=self.url, published=self.published, authors=list(self.authors),
+                          input_id=self.id)
+
+
+class StoredOut(BaseModel):
+    id: str
+    stored: bool = Field(description="false when the article was already in the store")
+    story: str | None
+    counts: dict[str, int]
+
+
+ERRORS = {code: {"model": ErrorOut} for code in (401, 403, 404, 413, 422, 500)}
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="skip this many items")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+router = APIRouter(responses=ERRORS)
+reads = APIRouter(dependencies=[Depends(require_read)], responses=ERRORS)
+
+
+def backend(request: Request):
+    return request.app.state.backend
+
+
+def con(request: Request):
+    return request.app.state.backend.cursor()
+
+
+def page(found: queries.Page) -> dict:
+    end = found.offset + len(found.items)
+    return {"items": found.items, "total": found.total, "limit": found.limit,
+            "offset": found.offset, "next": end if end < found.total else None}
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+async def cached_json(request: Request, compute: Callable[[], dict]) -> Response:
+    """The JSON answer for this request, from the cache when the store has not changed.
+
+    A cached answer is sent straight from the event loop; a new one is computed in the
+    thread pool (DuckDB blocks), so a slow query never holds up the others."""
+    be = backend(request)
+    key = cache_key(request.url.path, request.query_params)
+    body = be.peek(key)
+    if body is None:
+        def make() -> bytes:
+            return json.dumps(compute(), default=_plain, ensure_ascii=False).encode("utf-8")
+
+        body = await run_in_threadpool(be.cached, key, make)
+    return Response(body, media_type="application/json")
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+@reads.get("/events", response_model=PageOut, tags=["events"])
+async def list_events(request: Request, actor: Text = None, recipient: Text = None, event: Text = None,
+                quad: Text = None, status: Text = None, country: Text = None, place: Text = None,
+                since: Text = None, until: Text = None, speaker: Text = None, text: Text = None,
+                story: Text = None, limit: Limit = 50, offset: Offset = 0):
+    """Events matching every filter given: the same filters and order as `eventwire query`."""
+    f = Filters(actor, recipient, event, quad, status, country, place, since, until, speaker, text, story)
+    return await cached_json(request, lambda: page(queries.events(con(request), f, limit, offset)))
+
+
+@reads.get("/articles", response_model=PageOut, tags=["articles"])
+async def list_articles(request: Request, story: Text = None, source: Text = None, text: Text = None,
+                  actor: Text = None, since: Text = None, until: Text = None,
+                  limit: Limit = 50, offset: Offset = 0):
+    """Stored articles, newest first, with their counts of events, quotes and claims."""
+    return await cached_json(request, lambda: page(queries.articles(
+        con(request), story=story, source=source, text=text, actor=actor, since=since, until=until,
+        limit=limit, offset=offset)))
+
+
+@reads.get("/articles/{article_id}", tags=["articles"])
+def get_article(request: Request, article_id: str) -> dict:
+    """One stored article's contract document (by id or by the input's own id), with its story."""
+    found = queries.document(con(request), article_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r} in the store")
+    doc, story = found
+    return {"story": story, "document": doc.model_dump(mode="json")}
+
+
+@reads.get("/stories", response_model=PageOut, tags=["stories"])
+async def list_stories(request: Request, text: Text = None, since: Text = None, until: Text = None,
+                 min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                 limit: Limit = 50, offset: Offset = 0):
+    """Stories, newest first, with counts of articles, events and sources."""
+    return await cached_json(request, lambda: page(queries.stories(
+        con(request), text=text, since=since, until=until, min_articles=min_articles, limit=limit,
+        offset=offset)))
+
+
+@reads.get("/stories/{story_id}", tags=["stories"])
+async def get_story(request: Request, story_id: str) -> Response:
+    """One story: its articles, merged events (timeline), actor network, quotes by speaker
+    and conflicting claims."""
+    return await cached_json(request, lambda: _story(con(request), story_id))
+
+
+def _story(c, story_id: str) -> dict:
+    from ..web.story_view import story_page
+
+    row = queries.story_row(c, story_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no story {story_id!r} in the store")
+    view = story_page(row, queries.story_documents(c, story_id))
+    articles = [{"id": d.article.id, "input_id": d.article.input_id, "title": d.article.title,
+                 "source": d.article.source, "published": d.article.published} for d in view["docs"]]
+    edges = [{"actor": e["a"]["name"], "recipient": e["r"]["name"], "events": e["label"].split(", "),
+              "count": e["count"], "quad": e["quad"]} for e in view["network"]["edges"]]
+    return {"story": row, "articles": articles, "events": view["timeline"]["items"],
+            "interactions": edges, "quotes_by_speaker": view["speakers"], "conflicts": view["conflicts"]}
+
+
+@reads.get("/quotes", response_model=PageOut, tags=["quotes"])
+async def list_quotes(request: Request, speaker: Text = None, text: Text = None, story: Text = None,
+                article: Text = None, since: Text = None, until: Text = None,
+                limit: Limit = 50, offset: Offset = 0):
+    """Quotes with their speakers (the entity's name, else the words naming the speaker)."""
+    return await cached_json(request, lambda: page(queries.quotes(
+        con(request), speaker=speaker, text=text, story=story, article=article, since=since,
+        until=until, limit=limit, offset=offset)))
+
+
+@reads.get("/actors", response_model=PageOut, tags=["actors"])
+async def list_actors(request: Request, name: Text = None, country: Text = None, type: Text = None,
+                story: Text = None, limit: Limit = 50, offset: Offset = 0):
+    """Actors (entities by name) across the store, most often named first."""
+    return await cached_json(request, lambda: page(queries.actors(
+        con(request), name=name, country=country, type=type, story=story, limit=limit, offset=offset)))
+
+
+@reads.get("/actors/{name}", tags=["actors"])
+def get_actor(request: Request, name: str) -> dict:
+    """One actor (by exact name, any case): every event and quote involving them, by date."""
+    c = con(request)
+    summary = queries.actor_summary(c, name)
+    if summary is None:
+        raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
+    return {"actor": summary, "events": queries.actor_events(c, summary["name"]),
+            "quotes": queries.actor_quotes(c, summary["name"])}
+
+
+@reads.get("/claims", response_model=PageOut, tags=["claims"])
+async def list_claims(request: Request, about: Text = None, claimant: Text = None, text: Text = None,
+                story: Text = None, since: Text = None, until: Text = None,
+                limit: Limit = 50, offset: Offset = 0):
+    """Numbers claimed in the articles, with who claimed them."""
+    return await cached_json(request, lambda: page(queries.claims(
+        con(request), about=about, claimant=claimant, text=text, story=story, since=since,
+        until=until, limit=limit, offset=offset)))
+
+
+@reads.get("/search", tags=["search"])
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+    """Articles, quotes (by words or speaker) and events (by words or actor) matching `q`."""
+    return queries.search(con(request), q, limit)
+
+
+@router.get("/health", tags=["server"])
+def health(request: Request) -> dict:
+    """The server is up; how much the store holds."""
+    c = con(request)
+    n = c.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
+    return {"status": "ok", "articles": n[0], "events": n[1], "writable": backend(request).writable}
+
+
+# -- analysing and storing ----------------------------------------------------------------------
+
+
+def _origin(request: Request, article: ArticleIn) -> str:
+    return article.url or f"api:{article.id or 'POST ' + request.url.path}"
+
+
+@reads.post("/analyze", tags=["analysis"])
+def analyze(request: Request, article: ArticleIn) -> dict:
+    """Analyse one article and return its contract document, without storing it.
+
+    A refused article (empty, not English, too large) answers 422 with the refusal's code."""
+    doc = backend(request).analyse(article.raw(_origin(request, article)))
+    return doc.model_dump(mode="json")
+
+
+@router.post("/articles", response_model=StoredOut, status_code=201, tags=["articles"],
+             dependencies=[Depends(require_write)])
+def store_article(request: Request, response: Response, article: ArticleIn):
+    """Analyse one article and keep it in the store (needs the token). Answers 201 when it
+    was stored, 200 when the same text was already stored; a refusal is recorded and
+    answered 422 with its code."""
+    be = backend(request)
+    origin = _origin(request, article)
+    try:
+        doc = be.analyse(article.raw(origin))
+    except RefusedError as exc:
+        be.record_refusal(exc, origin)
+        raise
+    stored = be.store_document(doc, origin)
+    if not stored:
+        response.status_code = 200
+    row = queries.document(be.cursor(), doc.article.id)
+    counts = {k: len(getattr(doc, k)) for k in ("entities", "quotes", "events", "claims", "times", "places")}
+    return {"id": doc.article.id, "stored": stored, "story": row[1] if row else None, "counts": counts}
+
+

@@ -1,0 +1,62 @@
+"""``eventwire serve``: the REST API and the web page over a store, under uvicorn.
+
+``register(app)`` adds the command to the main app.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from typing import Annotated as Arg
+
+import typer
+
+from ..errors import UsageError
+from ..settings import Settings
+from .common import err, friendly
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@friendly
+def serve(
+    host: Arg[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Arg[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: Arg[str | None, typer.Option("--store", help="The store file (default: the store setting, eventwire.duckdb).")] = None,
+    token_required_for_reads: Arg[bool, typer.Option(
+        "--token-required-for-reads", help="Reads need the token too (Authorization: Bearer TOKEN).")] = False,
+) -> None:
+    """Serve the store: the REST API (docs at /docs) and the web page (at /).
+
+    Writes (POST /articles) need the token in EVENTWIRE_TOKEN; without it the store is
+    served read-only."""
+    import uvicorn
+
+    from ..api import create_app
+
+    if not 0 < port < 65536:
+        raise UsageError(f"--port {port} is not a port number", hint="give a number from 1 to 65535")
+    token = os.environ.get("EVENTWIRE_TOKEN") or None
+    if token_required_for_reads and not token:
+        raise UsageError("--token-required-for-reads needs a token", hint="set EVENTWIRE_TOKEN")
+    settings = Settings.load()
+    app = create_app(store, settings, token, reads_need_token=token_required_for_reads)
+    if not is_loopback(host) and not token_required_for_reads:
+        err.print(f"[yellow]warning:[/] reads are open to anyone who can reach {host}; "
+                  "add --token-required-for-reads to require the token")
+    writes = "writes need the token" if token else "read-only (set EVENTWIRE_TOKEN to allow writes)"
+    err.print(f"serving {app.state.backend.path} at http://{host}:{port}/ ({writes}); API docs at /docs")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the main app."""
+    app.command()(serve)

@@ -1,0 +1,154 @@
+"""Queries over the stored events with the filters GDELT and ACLED users expect.
+
+Every value a user gives is passed as a bound parameter; the SQL text is assembled only
+from this module's own fragments, never from user text. ``sql`` runs the user's own SQL
+on a read-only connection with external access (files, network) switched off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import duckdb
+
+from ..errors import BadDateError, StoreError, UsageError
+
+QUADS = {"1": "verbal_cooperation", "2": "material_cooperation", "3": "verbal_conflict",
+         "4": "material_conflict"}
+
+
+@dataclass
+class Filters:
+    """What ``eventwire query`` can filter on; None means no filter."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    event: str | None = None
+    quad: str | None = None
+    status: str | None = None
+    country: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    speaker: str | None = None
+    text: str | None = None
+    story: str | None = None
+
+    def active(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def parse_day(value: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise BadDateError(f"{flag} {value!r} is not a date") from None
+
+
+def country_code(value: str) -> str:
+    """ISO 3166-1 alpha-3 for a code or a name (``RUS``, ``RU``, ``Russia``)."""
+    import pycountry
+
+    try:
+        found = pycountry.countries.lookup(value.strip())
+    except LookupError:
+        try:
+            found = pycountry.countries.search_fuzzy(value.strip())[0]
+        except LookupError:
+            return value.strip().upper()
+    return found.alpha_3
+
+
+_ROLE = ("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
+         "AND x.event_id = e.id AND x.role = '{role}' AND (strpos(lower(x.name), lower(?)) > 0 "
+         "OR upper(coalesce(x.code, '')) = upper(?) OR upper(coalesce(x.country, '')) = upper(?)))")
+_ANY_COUNTRY = ("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors x WHERE "
+                "x.article_id = e.article_id AND x.event_id = e.id AND x.country = ?))")
+_SPEAKER = ("(strpos(lower(coalesce(e.reported_by_name, '')), lower(?)) > 0 OR EXISTS (SELECT 1 "
+            "FROM quotes q WHERE q.article_id = e.article_id AND q.id = e.quote "
+            "AND strpos(lower(coalesce(q.speaker_name, '')), lower(?)) > 0))")
+_TEXT = ("(strpos(lower(e.evidence_text), lower(?)) > 0 "
+         "OR strpos(lower(e.event_text_text), lower(?)) > 0)")
+_DATE = "coalesce(e.event_date, a.pub_date)"
+
+
+def where_clause(f: Filters) -> tuple[str, list]:
+    """The WHERE clause and its parameters for the filters."""
+    parts: list[str] = []
+    params: list = []
+
+    def add(sql: str, *values) -> None:
+        parts.append(sql)
+        params.extend(values)
+
+    if f.actor:
+        add(_ROLE.format(role="actor"), f.actor, f.actor, f.actor)
+    if f.recipient:
+        add(_ROLE.format(role="recipient"), f.recipient, f.recipient, f.recipient)
+    if f.event:
+        add("(upper(e.event) = upper(?) OR e.cameo = ?)", f.event, f.event)
+    if f.quad:
+        add("e.quad = ?", QUADS.get(f.quad.strip(), f.quad.strip().lower().replace(" ", "_")))
+    if f.status:
+        add("e.status = ?", f.status.strip().lower())
+    if f.country:
+        code = country_code(f.country)
+        add(_ANY_COUNTRY, code, code)
+    if f.place:
+        add("strpos(lower(coalesce(e.location_name, '')), lower(?)) > 0", f.place)
+    if f.since:
+        add(f"{_DATE} >= ?", parse_day(f.since, "--since"))
+    if f.until:
+        add(f"{_DATE} <= ?", parse_day(f.until, "--until"))
+    if f.speaker:
+        add(_SPEAKER, f.speaker, f.speaker)
+    if f.text:
+        add(_TEXT, f.text, f.text)
+    if f.story:
+        add("a.story = ?", f.story)
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+_PEOPLE = ("(SELECT string_agg(x.name, '; ' ORDER BY x.position) FROM event_actors x "
+           "WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = '{role}')")
+
+EVENT_SELECT = f"""
+SELECT e.article_id, e.id AS event_id, {_DATE} AS date, e.event, e.mode, e.context, e.cameo, e.quad,
+       e.status, {_PEOPLE.format(role='actor')} AS actor,
+       {_PEOPLE.format(role='recipient')} AS recipient, e.location, e.location_name AS place,
+       e.location_country AS country, e.lat, e.lon, e.reported_by_name AS reported_by,
+       e.event_text_text AS event_text, e.evidence_text AS text, a.title, a.source, a.url,
+       a.input_id, a.story, a.seq
+FROM events e JOIN articles a ON a.id = e.article_id"""
+
+
+def event_query(f: Filters, limit: int | None = None) -> tuple[str, list]:
+    where, params = where_clause(f)
+    sql = f"{EVENT_SELECT}{where} ORDER BY date NULLS LAST, a.seq, e.id"
+    if limit is not None:
+        if limit < 0:
+            raise UsageError("--limit must be zero or more")
+        sql += " LIMIT ?"
+        params.append(limit)
+    return sql, params
+
+
+def run_query(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None):
+    """(column names, rows) of the events matching ``f``."""
+    sql, params = event_query(f, limit)
+    cur = con.execute(sql, params)
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, text: str):
+    """The user's own SQL, read-only and without file or network access."""
+    try:
+        con.execute("SET enable_external_access = false")
+        cur = con.execute(text)
+        if cur.description is None:
+            return [], []
+        return [d[0] for d in cur.description], cur.fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(f"the query failed: {str(exc).splitlines()[0]}",
+                         hint="the store is read-only here; see the tables with: SHOW TABLES") from None

@@ -1,0 +1,3 @@
+"""Stories: articles grouped as they arrive (``cluster``), the same event reported by
+several articles merged (``merge``), and numbers claimed differently compared
+(``conflicts``)."""

@@ -1,0 +1,221 @@
+"""Incremental story assignment: each arriving article joins the most similar story or
+starts a new one; nothing already assigned is ever re-clustered.
+
+A story keeps a centroid per feature group (words, names, places, events, years: see
+``features.py``), truncated to its strongest terms so its state stays small. Document
+frequencies are kept for every feature and updated as articles arrive, so IDF weights
+are always those of the stream seen so far. The similarity of an article to a story is
+a weighted mean of per-group IDF-weighted cosines over the groups both sides have,
+minus a penalty growing with the gap in days between the article and the story
+(``gap_penalty`` per ``gap_days``; a story months older than the article is out of reach).
+With ``weights={"words": 1}`` and no date penalty this is plain single-pass TF-IDF.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Document
+from .features import GROUPS, document_day, document_features, unit_vector
+
+DEFAULT_WEIGHTS: dict[str, float] = {"words": 1.0, "names": 0.6, "places": 0.1, "events": 0.1}
+DEFAULT_THRESHOLD = 0.18
+TEXT_ONLY: dict[str, float] = {"words": 1.0}
+#: how many of an article's most distinctive words find its candidate stories
+CANDIDATE_TERMS = 20
+
+
+@dataclass
+class Story:
+    """A story's incremental state: centroid sums per group and its date range."""
+
+    id: str
+    title: str
+    n: int = 0
+    centroid: dict[str, dict[str, float]] = field(default_factory=dict)
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, vectors: dict[str, dict[str, float]], day: date | None, max_terms: int) -> None:
+        self.n += 1
+        for group, vec in vectors.items():
+            cen = self.centroid.setdefault(group, {})
+            for term, w in vec.items():
+                cen[term] = cen.get(term, 0.0) + w
+            if len(cen) > max_terms:
+                keep = sorted(cen.items(), key=lambda kv: -kv[1])[:max_terms]
+                self.centroid[group] = dict(keep)
+        if day:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+    def state(self) -> dict:
+        return {"n": self.n, "c": self.centroid}
+
+    @classmethod
+    def from_state(cls, sid: str, title: str, first, last, state: dict) -> Story:
+        return cls(sid, title, state["n"], state["c"], first, last)
+
+
+def day_gap(day: date | None, first: date | None, last: date | None) -> int:
+    """Days between a day and a story's range (0 inside it, or when a date is unknown)."""
+    if day is None or first is None or last is None:
+        return 0
+    if day < first:
+        return (first - day).days
+    return max(0, (day - last).days)
+
+
+@dataclass
+class StoryIndex:
+    """All stories with the document frequencies; ``assign`` places one document."""
+
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    threshold: float = DEFAULT_THRESHOLD
+    gap_days: float = 30.0
+    gap_penalty: float = 0.3
+    year_penalty: float = 0.2
+    #: subtracted when both sides have the group but share nothing in it
+    disjoint_penalty: dict[str, float] = field(default_factory=dict)
+    max_terms: int = 300
+    stories: dict[str, Story] = field(default_factory=dict)
+    df: dict[str, int] = field(default_factory=dict)
+    n_docs: int = 0
+    next_id: int = 1
+    dirty_stories: set[str] = field(default_factory=set)
+    dirty_terms: set[str] = field(default_factory=set)
+    _postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _norms: dict[tuple, tuple] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for story in self.stories.values():
+            self._post(story)
+
+    def _post(self, story: Story) -> None:
+        for term in story.centroid.get("words", {}):
+            self._postings[term].add(story.id)
+
+    def idf(self, key: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df.get(key, 0))) + 1.0
+
+    def vectors(self, doc: Document) -> dict[str, dict[str, float]]:
+        feats = document_features(doc)
+        wanted = set(self.weights) | set(self.disjoint_penalty) | ({"years"} if self.year_penalty else set())
+        return {g: unit_vector(feats[g]) for g in GROUPS if g in wanted and feats[g]}
+
+    def assign(self, doc: Document) -> str:
+        """The id of the story the document joins (a new one when none is close enough)."""
+        vectors = self.vectors(doc)
+        self._count(vectors)
+        day = document_day(doc)
+        best, score = self.best_story(vectors, day)
+        if best is None or score < self.threshold:
+            best = self._new_story(doc)
+        story = self.stories[best]
+        for group in vectors:
+            self._norms.pop((group[0], id(story.centroid.get(group))), None)
+        story.add(vectors, day, self.max_terms)
+        self._post(story)
+        self.dirty_stories.add(best)
+        return best
+
+    def _count(self, vectors: dict[str, dict[str, float]]) -> None:
+        self.n_docs += 1
+        for group, vec in vectors.items():
+            for term in vec:
+                key = f"{group[0]}:{term}"
+                self.df[key] = self.df.get(key, 0) + 1
+                self.dirty_terms.add(key)
+
+    def _weighted(self, vectors: dict[str, dict[str, float]]) -> dict[str, tuple[dict[str, float], float]]:
+        """Each group's document vector times IDF squared (for dot products with a raw
+        centroid), with the norm of the IDF-weighted vector: computed once per document."""
+        out = {}
+        for group, vec in vectors.items():
+            idf = {t: self.idf(f"{group[0]}:{t}") for t in vec}
+            out[group] = ({t: w * idf[t] * idf[t] for t, w in vec.items()},
+                          math.sqrt(sum((w * idf[t]) ** 2 for t, w in vec.items())))
+        return out
+
+    def best_story(self, vectors, day: date | None) -> tuple[str | None, float]:
+        weighted = self._weighted(vectors)
+        best, best_score = None, -1.0
+        for sid in self._candidates(weighted):
+            score = self.similarity(weighted, self.stories[sid], day)
+            if score > best_score:
+                best, best_score = sid, score
+        return best, best_score
+
+    def _candidates(self, weighted) -> set[str]:
+        """Stories sharing one of the document's most distinctive words."""
+        words = weighted.get("words", ({}, 0.0))[0]
+        top = sorted(words, key=words.__getitem__, reverse=True)[:CANDIDATE_TERMS]
+        found: set[str] = set()
+        for term in top:
+            found |= self._postings.get(term, set())
+        return found
+
+    def similarity(self, weighted, story: Story, day: date | None) -> float:
+        """Weighted mean of per-group cosines, minus the date-gap and year penalties.
+
+        Years only ever count against a story (an article about 2013 does not join a
+        story about 2008); sharing a year says little, so it adds nothing."""
+        total = weight_sum = penalty = 0.0
+        for group in set(self.weights) | set(self.disjoint_penalty):
+            vec, cen = weighted.get(group), story.centroid.get(group)
+            if not vec or not vec[0] or not cen:
+                continue
+            weight = self.weights.get(group, 0.0)
+            cosine = self._cosine(group[0], vec, cen)
+            total += weight * cosine
+            weight_sum += weight
+            if cosine < 0.02:
+                penalty += self.disjoint_penalty.get(group, 0.0)
+        score = (total / weight_sum if weight_sum else 0.0) - penalty
+        years, story_years = weighted.get("years"), story.centroid.get("years")
+        if self.year_penalty and years and story_years and not set(years[0]) & set(story_years):
+            score -= self.year_penalty
+        if self.gap_penalty:
+            gap = day_gap(day, story.first, story.last)
+            score -= min(1.0, self.gap_penalty * gap / self.gap_days)
+        return score
+
+    def _cosine(self, prefix: str, weighted: tuple[dict[str, float], float], cen: dict[str, float]) -> float:
+        vec, norm = weighted
+        small, large = (vec, cen) if len(vec) <= len(cen) else (cen, vec)
+        dot = sum(w * large[t] for t, w in small.items() if t in large)
+        if dot <= 0 or not norm:
+            return 0.0
+        nc = self._centroid_norm(prefix, cen)
+        return dot / (norm * nc) if nc else 0.0
+
+    def _centroid_norm(self, prefix: str, cen: dict[str, float]) -> float:
+        """The IDF-weighted norm of a centroid, cached until the centroid changes or the
+        stream has grown by a few per cent (IDF drifts slowly)."""
+        key = (prefix, id(cen))
+        cached = self._norms.get(key)
+        if cached and cached[0] is cen and self.n_docs <= cached[1] * 1.05 + 2:
+            return cached[2]
+        norm = math.sqrt(sum((w * self.idf(f"{prefix}:{t}")) ** 2 for t, w in cen.items()))
+        self._norms[key] = (cen, self.n_docs, norm)
+        return norm
+
+    def _new_story(self, doc: Document) -> str:
+        sid = f"S{self.next_id:06d}"
+        self.next_id += 1
+        self.stories[sid] = Story(sid, story_title(doc))
+        return sid
+
+
+def story_title(doc: Document) -> str:
+    """The first article's title, else its first line, shortened."""
+    title = doc.article.title or doc.article.text.strip().split("\n", 1)[0]
+    return title if len(title) <= 120 else title[:117].rstrip() + "..."
+
+
+def baseline_index(threshold: float = 0.2) -> StoryIndex:
+    """Plain single-pass TF-IDF over words: the floor the full clusterer must beat."""
+    return StoryIndex(weights=dict(TEXT_ONLY), threshold=threshold, gap_penalty=0.0, year_penalty=0.0)

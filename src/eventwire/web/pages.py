@@ -1,0 +1,111 @@
+"""The web page: server-rendered Jinja2 templates (autoescaping on) over the same queries
+as the API. Pages live under ``/web``; ``/`` sends a browser to the stories list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from ..api import queries
+from ..api.errors import ApiError
+from ..api.security import require_read
+from .article_view import STATUS_WORDS, actor_href, article_page
+from .story_view import QUADS, story_page
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 50
+
+
+def make_templates() -> Jinja2Templates:
+    """Templates with autoescaping on for every file (not only ``.html``)."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True
+    templates.env.globals.update(actor_href=actor_href, quads=QUADS, status_words=STATUS_WORDS,
+                                 http_url=http_url)
+    return templates
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: an article's URL must never become a
+    ``javascript:`` link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+router = APIRouter(prefix="/web", include_in_schema=False, dependencies=[Depends(require_read)])
+home = APIRouter(include_in_schema=False)
+
+
+def _con(request: Request):
+    return request.app.state.backend.cursor()
+
+
+def _render(request: Request, template: str, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@home.get("/")
+def root() -> RedirectResponse:
+    return RedirectResponse("/web/", status_code=307)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    found = queries.stories(_con(request), limit=PAGE_SIZE, offset=offset)
+    return _render(request, "stories.html", page=found, page_size=PAGE_SIZE)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str):
+    con = _con(request)
+    row = queries.story_row(con, story_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no story {story_id!r} in the store")
+    return _render(request, "story.html", **story_page(row, queries.story_documents(con, story_id)))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, event: Annotated[str | None, Query(max_length=40)] = None):
+    found = queries.document(_con(request), article_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r} in the store")
+    doc, story_id = found
+    return _render(request, "article.html", **article_page(doc, story_id, event))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, name: Annotated[str | None, Query(max_length=200)] = None,
+           offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    found = queries.actors(_con(request), name=name, limit=PAGE_SIZE, offset=offset)
+    return _render(request, "actors.html", page=found, name=name or "", page_size=PAGE_SIZE)
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
+def actor(request: Request, name: str):
+    con = _con(request)
+    summary = queries.actor_summary(con, name)
+    if summary is None:
+        raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
+    events = queries.actor_events(con, summary["name"])
+    quotes = queries.actor_quotes(con, summary["name"])
+    return _render(request, "actor.html", actor=summary, events=events, quotes=quotes,
+                   timeline=_by_day(events, quotes))
+
+
+def _by_day(events: list[dict], quotes: list[dict]) -> list[dict]:
+    """Events and quotes merged into one list by date (undated last)."""
+    items = [{"date": e["date"], "kind": "event", "row": e} for e in events]
+    items += [{"date": q["date"], "kind": "quote", "row": q} for q in quotes]
+    return sorted(items, key=lambda i: (i["date"] is None, i["date"] or date.min))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
+    results = queries.search(_con(request), q.strip()) if q.strip() else None
+    return _render(request, "search.html", q=q, results=results)

@@ -1,0 +1,67 @@
+"""``eventwire ingest`` and the store commands end to end, with the real model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from eventwire.cli.store import register
+
+pytestmark = pytest.mark.slow
+
+QUAKE = ("A strong earthquake struck northern {place} on Tuesday, killing at least {n} people. "
+         "Rescue teams searched collapsed buildings through the night, officials said.")
+
+
+def app() -> typer.Typer:
+    """The main app when it has the store commands, else one with just them."""
+    from eventwire import cli
+
+    if any(getattr(c.callback, "__name__", "") == "ingest" for c in cli.app.registered_commands):
+        return cli.app
+    local = typer.Typer(pretty_exceptions_enable=False)
+    register(local)
+    local.callback()(lambda: None)
+    return local
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [{"id": f"q{i}", "text": QUAKE.format(place="Chile", n=10 + i), "published": "2024-04-0" + str(i + 1)}
+            for i in range(3)]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_ingest_query_stories_and_rerun(corpus, tmp_path, nlp):
+    runner, store = CliRunner(), str(tmp_path / "s.duckdb")
+    first = runner.invoke(app(), ["ingest", str(corpus), "--store", store])
+    assert first.exit_code == 0, first.output
+    assert "stored 3 articles (0 already stored), refused 1 (1 empty)" in first.output
+    again = runner.invoke(app(), ["ingest", str(corpus), "--store", store])
+    assert again.exit_code == 0 and "stored 0 articles (3 already stored)" in again.output
+    listed = runner.invoke(app(), ["stories", "--format", "jsonl", "--store", store])
+    lines = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and set(lines[0]) == {"story", "title", "articles", "first", "last"}
+    assert lines[0]["articles"] == ["q0", "q1", "q2"] and lines[0]["first"] == "2024-04-01"
+    shown = runner.invoke(app(), ["story", lines[0]["story"], "--format", "json", "--store", store])
+    assert shown.exit_code == 0 and len(json.loads(shown.stdout)["timeline"]) == 3
+    count = runner.invoke(app(), ["sql", "SELECT count(*) AS n FROM refusals", "--format", "json", "--store", store])
+    assert json.loads(count.stdout) == [{"n": 1}]
+    bad = runner.invoke(app(), ["sql", "DROP TABLE articles", "--store", store])
+    assert bad.exit_code == 11 and "the query failed" in bad.output
+
+
+def test_ingest_into_a_corrupt_store_is_one_line_and_changes_nothing(corpus, tmp_path):
+    store = tmp_path / "bad.duckdb"
+    store.write_bytes(b"garbage" * 1000)
+    result = CliRunner().invoke(app(), ["ingest", str(corpus), "--store", str(store)])
+    assert result.exit_code == 11
+    assert "not an eventwire store" in result.output and len(result.output.strip().splitlines()) == 1
+    assert store.read_bytes() == b"garbage" * 1000

@@ -1,0 +1,108 @@
+"""Queries (parameterised, filters), read-only SQL, and the exports' columns."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.dataset as ds
+import pytest
+from test_store_docs import make_document, talks_document
+
+from eventwire.errors import BadDateError, StoreError
+from eventwire.store import Store
+from eventwire.store.exports import GDELT_COLUMNS, export
+from eventwire.store.queries import Filters, run_query, run_sql
+
+STRIKE = "Dockers in Hamburg protested against Maersk on Friday. Police said 300 joined."
+
+
+@pytest.fixture()
+def store(tmp_path):
+    strike = make_document(
+        STRIKE, title="Port strike", published="2024-03-08", input_id="strike-1",
+        entities=[("E1", "Dockers", "NORP", "DEU", "LAB"), ("E2", "Maersk", "ORG", "DNK", "BUS")],
+        events=[("V1", "PROTEST", "verbal_conflict", "protested", ["E1"], ["E2"], "asserted", "P1")],
+        places=[("P1", "Hamburg", "DEU", 53.55, 9.99)])
+    path = tmp_path / "s.duckdb"
+    with Store(path) as db:
+        db.add([talks_document(), strike])
+    with Store(path, read_only=True) as db:
+        yield db
+
+
+def events(store, **filters) -> list[tuple[str, str]]:
+    columns, rows = run_query(store.con, Filters(**filters))
+    return [(r[columns.index("event")], r[columns.index("actor")]) for r in rows]
+
+
+def test_filters(store):
+    assert events(store, actor="putin") == [("CONSULT", "Vladimir Putin")]
+    assert events(store, actor="RUSGOV") == [("CONSULT", "Vladimir Putin"), ("REJECT", "Russia")]
+    assert events(store, recipient="witkoff") == [("CONSULT", "Vladimir Putin")]
+    assert events(store, event="protest") == [("PROTEST", "Dockers")]
+    assert events(store, quad="3") == [("PROTEST", "Dockers"), ("REJECT", "Russia")]
+    assert events(store, country="Germany") == [("PROTEST", "Dockers")]
+    assert events(store, country="RUS", place="kremlin") == [("CONSULT", "Vladimir Putin")]
+    assert events(store, since="2025-01-01") == [("CONSULT", "Vladimir Putin"), ("REJECT", "Russia")]
+    assert events(store, until="2024-12-31", status="asserted") == [("PROTEST", "Dockers")]
+    assert events(store, text="REJECTED") == [("REJECT", "Russia")]
+    assert events(store, actor="putin", event="PROTEST") == []
+
+
+def test_a_malicious_actor_value_is_only_a_value(store):
+    for evil in ("x' OR '1'='1", "%", "'; DROP TABLE events; --", "_"):
+        assert events(store, actor=evil) == []
+    assert store.count("events") == 3
+
+
+def test_a_bad_date_is_a_usage_error(store):
+    with pytest.raises(BadDateError):
+        events(store, since="last tuesday")
+
+
+def test_sql_is_read_only_and_cannot_touch_files(store, tmp_path):
+    columns, rows = run_sql(store.con, "SELECT count(*) AS n FROM articles")
+    assert columns == ["n"] and rows == [(2,)]
+    for statement in ("DELETE FROM events", "CREATE TABLE t (a INT)",
+                      f"COPY articles TO '{tmp_path / 'leak.csv'}'"):
+        with pytest.raises(StoreError, match="the query failed"):
+            run_sql(store.con, statement)
+    assert not (tmp_path / "leak.csv").exists()
+    assert store.count("events") == 3
+
+
+def test_plover_export_uses_plover_field_names(store, tmp_path):
+    n = export(store.con, "plover", tmp_path / "p.json")
+    records = json.loads((tmp_path / "p.json").read_text())
+    assert n == 3 and len(records) == 3
+    first = next(r for r in records if r["event"] == "CONSULT")
+    for key in ("id", "date", "event", "mode", "context", "actor", "actor_country", "actor_sector",
+                "recipient", "recipient_country", "recipient_sector", "location", "event_text", "source"):
+        assert key in first
+    assert first["actor_country"] == ["RUS"] and first["recipient"] == "Steve Witkoff"
+    assert first["location"][0]["name"] == "Kremlin" and first["date"] == "2025-12-03"
+
+
+def test_gdelt_export_columns_and_codes(store, tmp_path):
+    export(store.con, "gdelt", tmp_path / "g.tsv")
+    rows = list(csv.DictReader((tmp_path / "g.tsv").read_text().splitlines(), delimiter="\t"))
+    assert tuple(rows[0]) == GDELT_COLUMNS
+    protest = next(r for r in rows if r["Actor1Name"] == "DOCKERS")
+    assert protest["SQLDATE"] == "20240308" and protest["QuadClass"] == "3"
+    assert protest["EventRootCode"] == "04" and protest["ActionGeo_CountryCode"] == "DEU"
+    assert protest["Actor2Code"] == "DNKBUS" and float(protest["ActionGeo_Lat"]) == 53.55
+    assert len({r["GLOBALEVENTID"] for r in rows}) == 3
+
+
+def test_csv_parquet_and_jsonl_exports(store, tmp_path):
+    assert export(store.con, "csv", tmp_path / "e.csv") == 3
+    header = next(csv.reader((tmp_path / "e.csv").read_text().splitlines()))
+    assert {"date", "event", "actor", "recipient", "place", "country", "text", "url"} <= set(header)
+    export(store.con, "parquet", tmp_path / "pq")
+    parts = sorted(p.name for p in (tmp_path / "pq").iterdir())
+    assert parts == ["date=2024-03-08", "date=2025-12-03"]
+    assert ds.dataset(tmp_path / "pq", format="parquet", partitioning="hive").count_rows() == 3
+    assert export(store.con, "jsonl", tmp_path / "d.jsonl", Filters(event="PROTEST")) == 1
+    back = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
+    assert back[0]["article"]["input_id"] == "strike-1"
