@@ -5,7 +5,8 @@ Order matters: each component reads what the ones before it assigned.
 
 from __future__ import annotations
 
-from . import actors, places, times  # noqa: F401  (importing registers the components)
+# importing a module registers its component
+from . import actors, claims, events, places, quotes, times  # noqa: F401
 
 #: The default pipeline, in order.
-BUILTIN: tuple[str, ...] = ("times", "actors", "places")
+BUILTIN: tuple[str, ...] = ("times", "actors", "places", "quotes", "events", "claims")

@@ -1,0 +1,208 @@
+"""The quotes component: every attribution in an article with its source, cue and content.
+
+    quotation marks (marks.py)  ->  quoted regions, repaired and capped, with warnings
+    reporting verbs and "according to" with the clause they govern (indirect.py)
+        -> indirect, mixed (a clause holding a quoted fragment) or direct (a quoted clause)
+    quotations no cue governs (direct.py) -> a cue next to the marks, a dash signature
+        (""..." ― Name"), else the previous quote's speaker, source and cue (a continuation),
+        else, for a fragment inside someone else's sentence, a scare quote, dropped
+    the source phrase -> speaker entity via the actors component's index (speakers.py)
+
+Everything is found first, then set on ``ann.quotes`` in text order (ids Q1, Q2, ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from ...knowledge.cues import CuePhrases, cue_phrases, cue_verbs
+from ...model import Quote, Span
+from ...nlp import Annotated
+from ...registry import components
+from .direct import cue_after, cue_before, sentence_like, signature
+from .indirect import (
+    Found,
+    QuoteIndex,
+    classify,
+    clause_of_preposition,
+    clause_of_verb,
+    is_cue_verb,
+    prepositional_source,
+)
+from .marks import find_regions, paragraphs
+from .speakers import PRONOUN_TYPES, entity_of_source, resolve_pronoun, source_range, subject_of
+
+__all__ = ["QuotesComponent", "build_quotes", "find_attributions"]
+
+
+@components.register("quotes")
+class QuotesComponent:
+    """Fills ``ann.quotes``; speakers come from the entities the actors component found."""
+
+    name = "quotes"
+    requires = ("doc", "entities")
+    assigns = ("quotes",)
+
+    def __call__(self, ann: Annotated) -> None:
+        found, warnings = find_attributions(ann)
+        quotes = build_quotes(ann, found)
+        ann.quotes.extend(quotes)
+        ann.warnings.extend(warnings)
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def cue_range(token: Token, phrases: CuePhrases) -> tuple[int, int]:
+    """Token range of a verb cue: auxiliaries and negation right before it, a particle, the
+    audience of "tell" ("told reporters") and the medium ("said in a statement") after it."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("aux", "neg"):
+        start -= 1
+    for child in token.rights:
+        if child.i != end:
+            break
+        if child.dep_ == "prt" or (child.dep_ == "dobj" and child.lower_ in phrases.audience):
+            end = child.i + 1
+        elif child.dep_ == "prep" and (medium := [
+            c for c in child.children if c.dep_ == "pobj" and c.lower_ in phrases.medium
+        ]):
+            end = medium[0].i + 1
+        else:
+            break
+    return start, end
+
+
+def _prepositional_length(token: Token, phrases: CuePhrases) -> int:
+    doc = token.doc
+    for words in phrases.prepositions:
+        end = token.i + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[token.i:end]) == words:
+            return len(words)
+    return 0
+
+
+def _floor(ann: Annotated) -> int:
+    dateline = ann.article.dateline
+    return dateline.span.end if dateline else 0
+
+
+def _cue_clauses(ann: Annotated, index: QuoteIndex):
+    """Every cue outside quotation marks with the token range it attributes and its subject."""
+    doc, verbs, phrases = ann.doc, cue_verbs(), cue_phrases()
+    floor = _floor(ann)
+    for token in doc:
+        if index.inside(token) or token.idx < floor or ann.in_heading(token.idx):
+            continue
+        if is_cue_verb(token, verbs):
+            clause, subject, cue = clause_of_verb(token, verbs), subject_of(token), cue_range(token, phrases)
+        elif (length := _prepositional_length(token, phrases)) > 0:
+            clause = clause_of_preposition(token)
+            source = prepositional_source(token, length)
+            subject = doc[source] if source is not None else None
+            cue = (token.i, token.i + length)
+        else:
+            continue
+        if clause is not None:
+            yield token, clause, subject, cue
+
+
+def find_attributions(ann: Annotated) -> tuple[list[Found], list[str]]:
+    """All attributions of the article in text order, and warnings about broken quotation marks."""
+    regions, warnings = find_regions(ann.text)
+    index = QuoteIndex(ann.doc, regions, ann.text)
+    claimed: set[int] = set()  # quotation regions some cue already attributes
+    used: set[int] = set()  # cue tokens already attributing something
+    found = _governed(ann, index, claimed, used) + _ungoverned(ann, index, claimed, used)
+    found.sort(key=lambda f: (f.content[0], f.content[1]))
+    return found, warnings
+
+
+def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
+    """Attributions a cue governs in the parse: indirect, mixed, and direct quotes that are the
+    cue's complement."""
+    doc, floor = ann.doc, _floor(ann)
+    found: list[Found] = []
+    for token, (first, last), subject, cue in _cue_clauses(ann, index):
+        while first < last and (doc[first].idx < floor or doc[first].is_punct or doc[first].is_space):
+            first += 1  # the dateline ("MOSCOW, Dec 3 —") is not part of what was said
+        if first == last:
+            continue
+        kind, contents, hits = classify(_chars(doc, first, last), index, ann.text)
+        if kind == "direct" and all(h in claimed for h in hits):
+            continue
+        claimed.update(hits)
+        used.add(token.i)
+        for content in contents:
+            found.append(Found(kind, content, _chars(doc, *cue), token.i,
+                               subject.i if subject is not None else None, hits))
+    return found
+
+
+def _ungoverned(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
+    """Quotations no cue governs: a cue beside the marks, a dash signature, a continuation of
+    the quote before (speaker filled in later), or a scare quote (dropped)."""
+    doc, floor, phrases, verbs = ann.doc, _floor(ann), cue_phrases(), cue_verbs()
+    found: list[Found] = []
+
+    def is_cue(tok: Token) -> bool:
+        return is_cue_verb(tok, verbs)
+
+    for r, region in enumerate(index.regions):
+        if r in claimed or region.start < floor:
+            continue
+        content = (region.start, region.end)
+        cue_token = cue_after(doc, region, index, is_cue, used) or cue_before(doc, region, index, is_cue, used)
+        signed = signature(doc, region) if cue_token is None else None
+        if signed is not None:
+            dash, name = signed
+            found.append(Found("direct", content, _chars(doc, dash.i, dash.i + 1), dash.i, name.i, (r,)))
+        elif cue_token is not None:
+            used.add(cue_token.i)
+            subject = subject_of(cue_token)
+            found.append(Found("direct", content, _chars(doc, *cue_range(cue_token, phrases)), cue_token.i,
+                               subject.i if subject is not None else None, (r,)))
+        elif sentence_like(doc, region, ann.text):
+            found.append(Found("direct", content, regions=(r,), continues=True))
+    return found
+
+
+def build_quotes(ann: Annotated, found: list[Found]) -> list[Quote]:
+    """Contract quotes with sources and speakers, in text order.
+
+    A quotation with no cue of its own continues the quote before it when that one ended in
+    the same or the previous paragraph: it takes that quote's speaker, source and cue (the cue
+    that attributes both); otherwise its speaker stays unknown.
+    """
+    doc = ann.doc
+    para_starts = [start for start, _ in paragraphs(ann.text)]
+    quotes: list[Quote] = []
+    previous: list[tuple[int, str]] = []
+    for f in found:
+        source: Span | None = None
+        speaker: str | None = None
+        cue = ann.span(*f.cue) if f.cue else None
+        if f.subject is not None:
+            head = doc[f.subject]
+            s, e = source_range(head)
+            source = ann.span(*_chars(doc, s, e))
+            speaker = entity_of_source(ann, head)
+            if speaker is None and head.lower_ in PRONOUN_TYPES:
+                speaker = resolve_pronoun(ann, head, previous)
+        elif f.continues and quotes:
+            last = quotes[-1]
+            gap = bisect.bisect_right(para_starts, f.content[0]) - bisect.bisect_right(para_starts, last.content.end)
+            if gap <= 1 and last.content.end <= f.content[0]:  # the same attribution goes on
+                speaker, source, cue = last.speaker, last.source, last.cue
+        if speaker is not None:
+            previous.append((source.start if source else f.content[0], speaker))
+        quotes.append(Quote(
+            id=f"Q{len(quotes) + 1}", kind=f.kind, content=ann.span(*f.content),
+            cue=cue, source=source, speaker=speaker,
+        ))
+    return quotes

@@ -1,0 +1,295 @@
+"""Cues and what they attribute, read from the one dependency parse.
+
+A cue is a reporting verb from ``knowledge/data/cue_verbs.tsv`` ("said", "added",
+"warned", "wrote") or a prepositional cue from ``cue_phrases.tsv`` ("according to"). What
+it attributes is the clause it governs: its clausal complement ("said *that X*", "X, he
+said"), or, for "according to Y", the clause the phrase hangs on. When that clause lies in
+quotation marks the attribution is direct; when it only holds a quoted fragment it is mixed
+("said the talks were "constructive""); otherwise it is indirect. Cues inside a quotation
+are the quoted speaker's words, not the article's attributions, and are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...knowledge.cues import CuePhrases
+from .marks import QuotedRegion
+
+#: Tokens trimmed from the edges of a content clause.
+_DROP_LEADING = frozenset({"that", "and", "but", "or"})
+_MIN_CONTENT_TOKENS = 2
+_OBJECT_CLASSES = frozenset({"speech", "written", "stance"})
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd"})
+_OBJECT_PREPS = frozenset({"for", "on", "against", "about", "of"})
+_NO_OBJECT = frozenset({"say", "add", "ask", "answer", "reply", "respond", "comment", "note",
+                        "continue", "read", "write", "post", "text"})
+#: Share of a clause's characters inside quotation marks above which it is a direct quote.
+DIRECT_SHARE = 0.8
+
+
+@dataclass
+class Found:
+    """One attribution before speakers are resolved (offsets are characters, tokens are indices)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    subject: int | None = None  # the token naming the source (head of the source phrase)
+    regions: tuple[int, ...] = field(default_factory=tuple)
+    continues: bool = False
+
+
+class QuoteIndex:
+    """Which quoted region, if any, each token lies in (computed in one sweep).
+
+    Regions do not overlap, so their ends are sorted and a lookup is a bisection.
+    """
+
+    def __init__(self, doc: Doc, regions: list[QuotedRegion], text: str):
+        self.regions = regions
+        self.text = text  # doc.text rebuilds the string on every access: keep it once
+        self._ends = [reg.end for reg in regions]
+        self.token_region = [-1] * len(doc)
+        r = 0
+        for token in doc:
+            while r < len(regions) and _outer_end(regions[r]) <= token.idx:
+                r += 1
+            if r < len(regions) and regions[r].open <= token.idx < _outer_end(regions[r]):
+                self.token_region[token.i] = r
+
+    def inside(self, token: Token) -> bool:
+        return self.token_region[token.i] >= 0
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indices of regions sharing characters with ``start:end``."""
+        i = bisect.bisect_right(self._ends, start)
+        hits = []
+        while i < len(self.regions) and self.regions[i].start < end:
+            hits.append(i)
+            i += 1
+        return hits
+
+
+def _outer_end(region: QuotedRegion) -> int:
+    return region.close + 1 if region.close is not None else region.end
+
+
+def is_cue_verb(token: Token, verbs: dict[str, str]) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
+
+
+def is_prepositional_cue(token: Token, phrases: CuePhrases) -> bool:
+    """Whether ``token`` starts a prepositional cue such as "according to"."""
+    doc = token.doc
+    for words in phrases.prepositions:
+        end = token.i + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[token.i:end]) == words:
+            return True
+    return False
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading "that"/conjunctions/punctuation and trailing punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or (doc[start].dep_ in ("mark", "cc") and doc[start].lower_ in _DROP_LEADING)):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def _drop_trailing_asides(doc: Doc, start: int, end: int) -> int:
+    """End a content before a closing aside: ", who ..." on a name, or ", according to X"
+    (a cue of its own)."""
+    for token in doc[start:end]:
+        if token.right_edge.i != end - 1 or token.left_edge.i <= start:
+            continue
+        before = doc[token.left_edge.i - 1]
+        aside = token.dep_ == "relcl" or (token.dep_ == "prep" and token.lower_ == "according")
+        if aside and before.text == ",":
+            return before.i
+    return end
+
+
+def _dateline_prefix(doc: Doc, start: int, end: int) -> int:
+    """Skip a dateline the ingest step did not catch ("WASHINGTON ― Trump ...")."""
+    for i in range(start, min(end, start + 6)):
+        if doc[i].text in ("―", "—", "--", "–") and i > start:
+            if all(t.is_upper or t.is_punct or t.like_num for t in doc[start:i]):
+                return i + 1
+            return start
+    return start
+
+
+def inverted_cue(token: Token, verbs: dict[str, str]) -> bool:
+    """Whether ``token`` is a reporting verb closing its sentence after a comma with its own
+    subject ("He cannot comment, *Lovas said*."): the cue of what precedes it, even where the
+    parser hung it under that clause as a complement."""
+    doc = token.doc
+    return (
+        token.lemma_.lower() in verbs
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ == "ccomp" for c in token.children)
+        and token.left_edge.i > 0
+        and doc[token.left_edge.i - 1].text == ","
+        and token.right_edge.i >= token.sent.end - 2
+    )
+
+
+def after_colon(cue: Token) -> tuple[int, int] | None:
+    """"He added: It is typical of her.": what follows a colon right after the cue, up to the
+    end of the paragraph."""
+    doc = cue.doc
+    colon = cue.i + 1
+    while colon < len(doc) and doc[colon].dep_ in ("prt", "advmod", "npadvmod") and colon - cue.i < 3:
+        colon += 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or "\n" in doc[colon].whitespace_:
+        return None
+    end = colon + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return colon + 1, end
+
+
+def object_range(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
+    """What a stance or speech verb without a clause attributes through its objects: "called
+    *for an investigation*", "urged *Congress to act*", "denied *the allegations*". "say" and
+    "add" take no object content ("said so", "added nothing"), nor a bare audience ("told reporters")."""
+    if cue.lemma_.lower() in _NO_OBJECT or verbs.get(cue.lemma_.lower()) not in _OBJECT_CLASSES:
+        return None
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in verbs:  # "agreed not to disclose X"
+        return None
+    parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS
+             or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and any(g.dep_ == "pobj" for g in c.children))]
+    if cue.lemma_.lower() == "tell" and not any(c.dep_ in ("xcomp", "oprd") for c in parts):
+        return None
+    if not parts or all(c.pos_ == "PRON" and c.n_rights == 0 and c.n_lefts == 0 for c in parts):
+        return None
+    if any(c.dep_ == "xcomp" for c in parts):  # "urged Americans *to check it out*": the act urged
+        parts = [c for c in parts if c.dep_ == "xcomp"]
+    starts = [_object_start(c) for c in parts]
+    return min(starts), max(c.right_edge.i for c in parts) + 1
+
+
+def _object_start(part: Token) -> int:
+    """Where an object's content starts: after the preposition of "called *for* X"."""
+    if part.dep_ == "prep":
+        objects = [g for g in part.children if g.dep_ == "pobj"]
+        return objects[0].left_edge.i
+    return part.left_edge.i
+
+
+def _clause_start(clause: Token) -> int:
+    """A that-clause starts at its "that": words the parser hung before it belong elsewhere
+    ("said, as did the campaign, that X")."""
+    marks = [m.i for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
+    return marks[0] if marks else clause.left_edge.i
+
+
+def _stranded_complements(cue: Token) -> list[Token]:
+    """"said in a statement *that X*": the parser may hang the that-clause on the noun of a
+    phrase after the verb instead of on the verb."""
+    found = []
+    for prep in cue.rights:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            for clause in noun.rights if noun.dep_ == "pobj" else ():
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    found.append(clause)
+    return found
+
+
+def clause_of_verb(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
+    """Token range of what a reporting verb attributes, or None when it governs no clause."""
+    doc = cue.doc
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and not inverted_cue(c, verbs)]
+    comps += _stranded_complements(cue)
+    minimum = _MIN_CONTENT_TOKENS
+    if comps:
+        start = min(_clause_start(c) for c in comps)
+        end = max(c.right_edge.i for c in comps) + 1
+        for conj in cue.children:  # "said X, and that Y": Y is attributed too
+            if conj.dep_ == "conj" and conj.i > end and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+                end = conj.right_edge.i + 1
+        if start < cue.i < end:  # a parse that put the cue inside its own clause
+            end = cue.left_edge.i if cue.left_edge.i > start else end
+    elif (cue.dep_ == "parataxis" or inverted_cue(cue, verbs)) \
+            and cue.head.pos_ in ("VERB", "AUX") and cue.head.lemma_.lower() not in verbs:
+        start, end = _around(cue)
+    elif (after := after_colon(cue)) is not None:
+        start, end = after
+    elif (objects := object_range(cue, verbs)) is not None:
+        start, end = objects
+        minimum = 1  # "attacked *Trump*", "denied *it*" is an attribution too
+    else:
+        return None
+    start = _dateline_prefix(doc, start, end)
+    start, end = _trim(doc, start, _drop_trailing_asides(doc, start, end))
+    if sum(1 for t in doc[start:end] if not t.is_punct) < minimum:
+        return None
+    return start, end
+
+
+def _around(cue: Token) -> tuple[int, int]:
+    """What an interjected cue attributes ("X, he said." / "X, Morgan said, Y."): the side of
+    the clause holding its head, without the cue's own words."""
+    head, sent = cue.head, cue.sent
+    if head.i < cue.i:
+        return max(head.left_edge.i, sent.start), cue.left_edge.i
+    return cue.right_edge.i + 1, min(head.right_edge.i + 1, sent.end)
+
+
+def clause_of_preposition(cue: Token) -> tuple[int, int] | None:
+    """Token range "according to X" attributes: its clause, minus the phrase itself."""
+    doc = cue.doc
+    phrase_start, phrase_end = cue.left_edge.i, cue.right_edge.i + 1
+    anchor = cue.head if cue.head.i != cue.i else cue
+    clause_start = max(anchor.left_edge.i, cue.sent.start)
+    clause_end = min(anchor.right_edge.i + 1, cue.sent.end)
+    if anchor is cue or anchor.left_edge.i >= phrase_start and anchor.i > phrase_end:
+        clause_start, clause_end = cue.sent.start, cue.sent.end
+    if phrase_start - clause_start <= 1:
+        start, end = phrase_end, clause_end
+    elif clause_end - phrase_end <= 1:
+        start, end = clause_start, phrase_start
+    else:
+        start, end = clause_start, clause_end
+    start, end = _trim(doc, start, end)
+    if sum(1 for t in doc[start:end] if not t.is_punct) < _MIN_CONTENT_TOKENS:
+        return None
+    return start, end
+
+
+def prepositional_source(cue: Token, length: int) -> int | None:
+    """The head token of X in "according to X"."""
+    last = cue.doc[cue.i + length - 1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    if objects:
+        return objects[0].i
+    nxt = cue.i + length
+    return nxt if nxt < len(cue.doc) and not cue.doc[nxt].is_punct else None
+
+
+def classify(content: tuple[int, int], index: QuoteIndex, text: str) -> tuple[str, list[tuple[int, int]], tuple[int, ...]]:
+    """Kind of an attributed clause by its quotation marks, with its content widened to whole
+    quotations, and the regions it claims. A direct quote split by its cue (""A," she said,
+    "B."") gives one content per quotation, so no content holds the cue."""
+    start, end = content
+    hits = index.overlapping(start, end)
+    if not hits:
+        return "indirect", [content], ()
+    inside = sum(min(end, index.regions[i].end) - max(start, index.regions[i].start) for i in hits)
+    total = len(text[start:end].strip()) or 1
+    if inside / total >= DIRECT_SHARE:
+        return "direct", [(index.regions[i].start, index.regions[i].end) for i in hits], tuple(hits)
+    lo = min(start, *(index.regions[i].start for i in hits))
+    hi = max(end, *(index.regions[i].end for i in hits))
+    return "mixed", [(lo, hi)], tuple(hits)

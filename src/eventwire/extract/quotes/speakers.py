@@ -1,0 +1,150 @@
+"""Who said it: the source phrase of a cue and the entity it names.
+
+The source is the cue's subject ("Ushakov told reporters"), the subject of the clause a
+participle or a conjoined verb hangs on ("Trump said ..., *adding* that ..."), the noun a
+relative pronoun stands for ("Ushakov, *who* said ..."), or the object of "according to".
+The speaker is read from the actors component's ``token_entity`` index; a pronoun the
+actors component did not resolve goes to the most recent speaking or acting person before
+it. That fallback sets only the quote's speaker: entities belong to the actors component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...nlp import Annotated
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+#: Dependencies through which a subject-less cue takes its head's subject.
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+#: Parts of a subject phrase that are not the words naming the speaker.
+_CUT_DEPS = frozenset({"acl", "advcl"})
+_RELATIVE = frozenset({"who", "which", "that"})
+PRONOUN_TYPES = {
+    "he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
+    "they": ("ORG", "NORP", "GPE"), "it": ("ORG", "GPE"),  # one PERSON entity is never "they"
+}
+#: How many sentences back the pronoun fallback looks.
+LOOKBACK_SENTENCES = 6
+
+
+def subject_of(verb: Token, hops: int = 4) -> Token | None:
+    """The token naming whoever performs ``verb``, following participles and conjuncts up:
+    "Trump said ..., *adding*", "responded *by saying*", "was able *to tout*", "issued a
+    statement *calling* ..."."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    for child in verb.children:  # a passive cue: the agent ("was told by X") is the source
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    up = _governor(verb)
+    return subject_of(up, hops - 1) if up is not None and hops else None
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb whose subject a subject-less ``verb`` shares, if any."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "by saying", "for refusing"
+        head = head.head
+    elif verb.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):  # "issued a statement calling"
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    elif verb.dep_ not in _INHERIT_DEPS and verb.dep_ != "pcomp":
+        return None
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "was able to tout"
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+def source_range(head: Token) -> tuple[int, int]:
+    """Token range of the words naming the source: the subject phrase up to any relative
+    clause, participial phrase or trailing punctuation ("a senior official, speaking on ...")."""
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ in _CUT_DEPS:
+            break
+        end = child.right_edge.i + 1
+    doc = head.doc
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def _possessed(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits under a possessive or prepositional modifier of ``head``
+    ("Putin's aide": Putin is not the speaker)."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("poss", "prep", "pobj", "npadvmod"):
+            return True
+        token = token.head
+    return False
+
+
+def speaker_token_order(doc: Doc, head: Token, span: tuple[int, int]) -> list[int]:
+    """Tokens of the source to look up in ``token_entity``: the head, its apposition, then the
+    rest, skipping possessors ("Putin's top aide, Yuri Ushakov")."""
+    order = [head.i]
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    for child in appos:
+        order.append(child.i)
+        order.extend(t.i for t in child.subtree if t.i != child.i)
+    order.extend(t for t in range(*span) if t not in order and not _possessed(doc[t], head))
+    return order
+
+
+def entity_of_source(ann: Annotated, head: Token) -> str | None:
+    """The entity the actors component put on the source's words, if any."""
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head
+    span = source_range(head)
+    for i in speaker_token_order(ann.doc, head, span):
+        entity = ann.token_entity.get(i)
+        if entity is not None:
+            return entity
+    return None
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb (not of a reported or embedded clause)."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def resolve_pronoun(ann: Annotated, pronoun: Token, previous: list[tuple[int, str]]) -> str | None:
+    """The most recent speaker, or subject of a main clause, of a fitting type before ``pronoun``
+    within a few sentences; a subject inside reported speech ("said *Putin* had sent")
+    does not count.
+
+    ``previous`` holds ``(char offset of the source, entity id)`` of earlier quotes' speakers.
+    """
+    allowed = PRONOUN_TYPES.get(pronoun.lower_)
+    if not allowed:
+        return None
+    types = {e.id: e.type for e in ann.entities}
+    sent = pronoun.sent
+    first = sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = ann.doc[first - 1].sent.start
+    floor = ann.doc[first].idx
+    candidates = [(pos, eid) for pos, eid in previous
+                  if floor <= pos < pronoun.idx and types.get(eid) in allowed]
+    for token in ann.doc[first:pronoun.i]:
+        if _main_subject(token) and token.lower_ not in PRONOUN_TYPES:
+            eid = ann.token_entity.get(token.i)
+            if eid is not None and types.get(eid) in allowed:
+                candidates.append((token.idx, eid))
+    if not candidates:
+        return None
+    return max(candidates)[1]
