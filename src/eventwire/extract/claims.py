@@ -1,0 +1,250 @@
+"""The ``claims`` component: numbers a report puts forward as facts, and who claims them.
+
+A claim is a number with what it measures (``about``), its unit, bound and rate:
+"casualties of 25,000 to 30,000 per month" is casualties 25000..30000 (bound "range") per
+month; "at least 5,000 square km" is an area of 5000 km2, at least; "a five-hour meeting" a
+duration of 5 hours. The claimant is the speaker of the quote the number sits in, else
+null (the reporter's own statement). Dates, years, ordinals and clock times are not claims,
+and a bare number with neither a unit nor a keyword saying what it counts is left out:
+nothing rather than nonsense. Word tables are data (``knowledge/data/claim_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..errors import KnowledgeError
+from ..knowledge import data_path, read_tsv
+from ..model import Claim
+from ..nlp import Annotated
+from ..registry import components
+
+KINDS = ("unit", "about", "bound", "per", "scale", "number", "movement")
+_NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_RANGE_WORDS = ("to", "-", "–", "and")
+_SKIP_ENTS = ("DATE", "ORDINAL")
+_MAX_PHRASE = 3
+
+
+@dataclass(frozen=True)
+class Word:
+    kind: str
+    value: str
+    about: str | None
+
+
+@cache
+def claim_words() -> dict[tuple[str, ...], Word]:
+    """Phrase (as a tuple of lower-case words) -> its meaning."""
+    name = "claim_words.tsv"
+    table: dict[tuple[str, ...], Word] = {}
+    for i, row in enumerate(read_tsv(name, ("phrase", "kind", "value", "about")), start=1):
+        if row["kind"] not in KINDS:
+            raise KnowledgeError(
+                f"unknown kind {row['kind']!r}", where=f"{data_path(name)} (row {i})"
+            )
+        if row["kind"] in ("scale", "number"):
+            try:
+                float(row["value"])
+            except ValueError:
+                raise KnowledgeError(
+                    f"{row['value']!r} is not a number", where=f"{data_path(name)} (row {i})"
+                ) from None
+        about = None if row["about"] == "-" else row["about"]
+        table[tuple(row["phrase"].lower().split())] = Word(row["kind"], row["value"], about)
+    return table
+
+
+def lookup(tokens: list[Token] | list[str], kind: str) -> tuple[Word, int] | None:
+    """The longest phrase of ``kind`` starting at ``tokens[0]``, with its length."""
+    table = claim_words()
+    words = [t if isinstance(t, str) else t.lower_ for t in tokens]
+    for size in range(min(_MAX_PHRASE, len(words)), 0, -1):
+        word = table.get(tuple(words[:size]))
+        if word is not None and word.kind == kind:
+            return word, size
+    return None
+
+
+def number_value(token: Token) -> float | None:
+    """The number a single token names: digits ("25,000", "2.5") or a number word ("five")."""
+    text = token.text.lower()
+    if _NUMERIC.match(text):
+        return float(text.replace(",", ""))
+    word = claim_words().get((text,))
+    return float(word.value) if word is not None and word.kind == "number" else None
+
+
+def is_number(token: Token) -> bool:
+    return token.ent_type_ not in _SKIP_ENTS and number_value(token) is not None
+
+
+@dataclass
+class Reading:
+    """A number phrase as read so far."""
+
+    start: int
+    end: int
+    value: float
+    top: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+    about: str | None = None
+    per: str | None = None
+
+
+def read_value(doc, i: int) -> tuple[float, int] | None:
+    """The number starting at token ``i`` with any scale word after it, and where it ends."""
+    value = number_value(doc[i])
+    if value is None:
+        return None
+    end = i + 1
+    while end < len(doc) and (scale := lookup([doc[end]], "scale")) is not None:
+        value *= float(scale[0].value)
+        end += 1
+    return value, end
+
+
+def _range(doc, reading: Reading, sent: SpacySpan) -> None:
+    """ "25,000 to 30,000", "between 10 and 20": the upper end of a range."""
+    i = reading.end
+    if i + 1 >= sent.end or doc[i].lower_ not in _RANGE_WORDS:
+        return
+    if doc[i].lower_ == "and" and (
+        reading.start == 0 or doc[reading.start - 1].lower_ != "between"
+    ):
+        return
+    if (nxt := read_value(doc, i + 1)) is not None and nxt[0] > reading.value:
+        reading.top, reading.end, reading.bound = nxt[0], nxt[1], "range"
+
+
+def _left(doc, reading: Reading, sent: SpacySpan) -> None:
+    """Currency signs and bound phrases before the number ("at least", "$")."""
+    start = reading.start
+    if (
+        start > sent.start
+        and (unit := lookup([doc[start - 1]], "unit"))
+        and unit[0].about == "money"
+    ):
+        reading.unit, reading.about = unit[0].value, "money"
+        start -= 1
+    for size in range(_MAX_PHRASE, 0, -1):
+        if start - size < sent.start:
+            continue
+        found = lookup(list(doc[start - size : start]), "bound")
+        before = doc[start - size - 1] if start - size > sent.start else None
+        moved = before is not None and lookup([before], "movement") is not None
+        if moved or (
+            before is not None and before.pos_ == "VERB" and lookup([before.lemma_], "movement")
+        ):
+            continue  # "went up to 5.5%", "rose over 3%": a movement, not a bound
+        if found is not None and found[1] == size and reading.bound == "exact":
+            reading.bound = found[0].value
+            return
+
+
+def _right(doc, reading: Reading, sent: SpacySpan) -> None:
+    """Unit and rate after the number ("square km", "-hour", "per month")."""
+    i = reading.end
+    if i < sent.end and doc[i].text == "-":
+        i += 1
+    tokens = list(doc[i : min(sent.end, i + _MAX_PHRASE)])
+    if reading.unit is None and (unit := lookup(tokens, "unit")) is not None:
+        reading.unit, reading.about = unit[0].value, unit[0].about
+        i += unit[1]
+    j = i
+    while j < min(sent.end, i + 4):
+        rate = lookup(list(doc[j : min(sent.end, j + 2)]), "per")
+        if rate is not None:
+            reading.per = rate[0].value
+            break
+        j += 1
+
+
+def _keyword(doc, reading: Reading) -> None:
+    """What the number counts, from the words it hangs under ("casualties of", "killing")."""
+    node = doc[reading.start]
+    for _ in range(4):
+        word = claim_words().get((node.lower_,)) or claim_words().get((node.lemma_.lower(),))
+        if word is not None and word.kind == "about":
+            reading.about = word.about
+            reading.unit = reading.unit if reading.unit not in (None, "person") else word.value
+            if reading.unit is None:
+                reading.unit = word.value
+            return
+        if node.head is node:
+            return
+        node = node.head
+
+
+def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
+    """The claim a number at token ``i`` puts forward, or None if it is not one."""
+    first = read_value(doc, i)
+    if first is None:
+        return None
+    reading = Reading(start=i, end=first[1], value=first[0])
+    _range(doc, reading, sent)
+    _left(doc, reading, sent)
+    _right(doc, reading, sent)
+    if reading.about in (None, "count"):
+        _keyword(doc, reading)
+    if doc[i].ent_type_ == "DATE" and reading.about != "duration":
+        return None
+    if reading.about is None:
+        head = doc[i].head
+        if doc[i].dep_ == "nummod" and head.tag_ == "NNS" and reading.value >= 2:
+            reading.about = "count"
+        else:
+            return None
+    return reading
+
+
+@components.register("claims")
+class ClaimsComponent:
+    """Numbers put forward as facts, typed, bounded and attributed to their claimant."""
+
+    name = "claims"
+    requires = ("doc", "entities", "quotes")
+    assigns = ("claims",)
+
+    def __call__(self, ann: Annotated) -> None:
+        claims: list[Claim] = []
+        for sent in ann.sentences():
+            i = sent.start
+            while i < sent.end:
+                token = ann.doc[i]
+                reading = (
+                    read_claim(ann.doc, i, sent)
+                    if is_number(token)
+                    or (token.ent_type_ == "DATE" and number_value(token) is not None)
+                    else None
+                )
+                if reading is None:
+                    i += 1
+                    continue
+                claims.append(self.claim(ann, reading, sent, len(claims) + 1))
+                i = max(reading.end, i + 1)
+        ann.claims = claims
+
+    def claim(self, ann: Annotated, reading: Reading, sent: SpacySpan, number: int) -> Claim:
+        char = ann.doc[reading.start].idx
+        quote = next((q for q in ann.quotes if q.content.start <= char < q.content.end), None)
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        end = sent.start_char + len(text.rstrip())
+        return Claim(
+            id=f"C{number}",
+            about=reading.about or "count",
+            value=reading.value,
+            max=reading.top,
+            bound=reading.bound,
+            unit=reading.unit,
+            per=reading.per,
+            claimant=quote.speaker if quote else None,
+            evidence=ann.span(start, end),
+        )

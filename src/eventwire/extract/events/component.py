@@ -1,0 +1,238 @@
+"""The ``events`` component: candidates, coder, arguments, status, source, date, place, merge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...knowledge.events import cameo_root, group_words, plover_types
+from ...model import ActorRef, Entity, Event, Quote, Span
+from ...nlp import Annotated
+from ...registry import coders, components
+from .arguments import arguments, conjuncts
+from .coder import Candidate, Coding
+from .context import event_date, event_location
+from .derive import intent_of
+from .merge import Draft, merge
+from .refs import actor_refs, crowd_ref, entity_index, is_coded
+from .status import status_of
+from .triggers import candidates
+
+_MAX_TRIGGER_TOKENS = 5
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _refers_to(head: Token, speaker: ActorRef, entities: dict[str, Entity]) -> bool:
+    """Whether a pronoun can be the speaker: "he" a person, "it" or "they" a state or group."""
+    if head.pos_ != "PRON":
+        return False
+    entity = entities.get(speaker.entity or "")
+    person = entity is not None and entity.type == "PERSON"
+    return head.lower_ in (_PERSON_PRONOUNS if person else _GROUP_PRONOUNS)
+
+
+def sentence_span(ann: Annotated, sent: SpacySpan) -> Span:
+    """The sentence's span without surrounding whitespace."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return ann.span(start, max(start, sent.start_char + len(text.rstrip())))
+
+
+def trigger_span(ann: Annotated, token: Token, words: tuple[int, ...]) -> Span:
+    """The trigger words as one span ("reach a compromise"), or the head word alone."""
+    doc = token.doc
+    first, last = min(words), max(words)
+    if last - first >= _MAX_TRIGGER_TOKENS:
+        return ann.span_of(token)
+    return ann.span(doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
+def quote_of(ann: Annotated, char: int) -> Quote | None:
+    """The quote whose content holds a character: the event is its speaker's account."""
+    return next((q for q in ann.quotes if q.content.start <= char < q.content.end), None)
+
+
+def speaker_ref(
+    ann: Annotated, token: Token, quote: Quote | None, entities: dict[str, Entity]
+) -> ActorRef | None:
+    """Who speaks the clause a trigger is in: the quote's speaker, else the subject of the
+    reporting verb whose complement the clause is ("Syria says it will not accept ...")."""
+    if quote is not None and quote.speaker in entities:
+        entity = entities[quote.speaker]
+        return ActorRef(
+            entity=entity.id,
+            text=quote.source or quote.content,
+            country=entity.country,
+            sector=entity.sector,
+            code=entity.code,
+        )
+    node = token
+    for _ in range(6):
+        if node.dep_ == "ccomp" and node.head is not node:
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            refs = actor_refs(subject, ann, entities) if subject is not None else []
+            return refs[0] if refs else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+_OBLIGATION = frozenset({"must", "should"})
+
+
+class _Parties:
+    """The participants of the last multi-party event, for "the sides", "both parties"."""
+
+    def __init__(self) -> None:
+        self.last: list[ActorRef] = []
+
+    def resolve(self, head: Token, ann: Annotated) -> list[ActorRef] | None:
+        if head.lower_ not in group_words():
+            return None
+        return [ref.model_copy() for ref in self.last]
+
+    def remember(self, refs: list[ActorRef]) -> None:
+        if len({r.entity or r.country for r in refs}) >= 2:
+            self.last = refs
+
+
+@dataclass
+class _Context:
+    """What one call of the component shares between its drafts (built per article)."""
+
+    entities: dict[str, Entity]
+    parties: _Parties
+    event_tokens: set[int]
+
+
+@components.register("events")
+class EventsComponent:
+    """PLOVER events with actors, status, source, date and place; one per real event.
+
+    The coder is looked up by name in ``eventwire.registry.coders`` (default
+    ``plover-rules``), so another coder can be chosen without touching the pipeline.
+    """
+
+    name = "events"
+    requires = ("doc", "times", "entities", "places", "quotes")
+    assigns = ("events",)
+
+    def __init__(self, coder: str = "plover-rules") -> None:
+        self.coder = coders.get(coder)()
+
+    def __call__(self, ann: Annotated) -> None:
+        found = list(candidates(ann))
+        coded = [(cand, coding) for cand in found if (coding := self.coder.code(cand))]
+        consumed = {w for cand, coding in coded for w in coding.words if w != cand.token.i}
+        ctx = _Context(entity_index(ann), _Parties(), {cand.token.i for cand, _ in coded})
+        drafts = []
+        for cand, coding in coded:
+            if cand.token.i not in consumed:
+                drafts.extend(self.draft(ann, cand, coding, ctx))
+        for cand in found:
+            if cand.token.i not in ctx.event_tokens and (draft := self.obligation(ann, cand, ctx)):
+                drafts.append(draft)
+        drafts.sort(key=lambda d: d.event.event_text.start)
+        ann.events = merge(drafts)
+
+    def obligation(self, ann: Annotated, cand: Candidate, ctx: _Context) -> Draft | None:
+        """ "X said Y must Z": PLOVER's REQUEST by X of Y, whatever Z is."""
+        token = cand.token
+        must = next(
+            (c for c in token.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None
+        )
+        if token.pos_ != "VERB" or must is None:
+            return None
+        quote = quote_of(ann, token.idx)
+        speaker = speaker_ref(ann, token, quote, ctx.entities)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        targets = self.refs(conjuncts(subject), ann, ctx, None) if subject is not None else []
+        if speaker is None or not targets:
+            return None
+        info = plover_types()["REQUEST"]
+        event = Event(
+            id="V0",
+            event="REQUEST",
+            cameo=cameo_root("REQUEST", None),
+            quad=info.quad,
+            actor=[speaker],
+            recipient=targets,
+            date=event_date(ann, token),
+            location=event_location(ann, token),
+            reported_by=quote.speaker if quote else None,
+            quote=quote.id if quote else None,
+            event_text=ann.span(must.idx, token.idx + len(token.text)),
+            evidence=sentence_span(ann, cand.sentence),
+        )
+        coded = any(is_coded(r, ctx.entities) for r in event.actor + event.recipient)
+        return Draft.of(event, coded, "must")
+
+    def refs(
+        self,
+        heads: list[Token],
+        ann: Annotated,
+        ctx: _Context,
+        speaker: ActorRef | None,
+    ) -> list[ActorRef]:
+        found: list[ActorRef] = []
+        dateline = ann.article.dateline
+        for head in heads:
+            if dateline is not None and dateline.span.start <= head.idx < dateline.span.end:
+                continue
+            refs = actor_refs(head, ann, ctx.entities)
+            if not refs and speaker is not None and _refers_to(head, speaker, ctx.entities):
+                refs = [speaker.model_copy(update={"text": ann.span_of(head)})]
+            if not refs:
+                refs = ctx.parties.resolve(head, ann) or []
+            found.extend(refs)
+        return found
+
+    def draft(
+        self,
+        ann: Annotated,
+        cand: Candidate,
+        coding: Coding,
+        ctx: _Context,
+    ) -> list[Draft]:
+        token = cand.token
+        actor_heads, recipient_heads = arguments(token, set(coding.words), ann.token_entity)
+        quote = quote_of(ann, token.idx)
+        speaker = speaker_ref(ann, token, quote, ctx.entities)
+        actors = self.refs(actor_heads, ann, ctx, speaker)
+        recipients = self.refs(recipient_heads, ann, ctx, speaker)
+        location = event_location(ann, token, coding.words)
+        if not actors and actor_heads and coding.event == "PROTEST":
+            crowd = crowd_ref(actor_heads[0], ann, location)
+            actors = [crowd] if crowd is not None else []
+        info = plover_types()[coding.event]
+        event = Event(
+            id="V0",
+            event=coding.event,
+            mode=coding.mode,
+            context=list(coding.context),
+            cameo=cameo_root(coding.event, coding.mode),
+            quad=info.quad,
+            status=status_of(token),
+            actor=actors,
+            recipient=recipients,
+            date=event_date(ann, token),
+            location=location,
+            reported_by=quote.speaker if quote else None,
+            quote=quote.id if quote else None,
+            event_text=trigger_span(ann, token, coding.words),
+            evidence=sentence_span(ann, cand.sentence),
+        )
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        caused = subject is not None and subject.i in ctx.event_tokens  # "a bombing killed"
+        has_actor = bool(actors) or passive or caused or token.pos_ != "VERB"
+        political = has_actor and any(is_coded(r, ctx.entities) for r in actors + recipients)
+        if political and event.status == "asserted" and info.quad.endswith("cooperation"):
+            ctx.parties.remember(actors + recipients)
+        draft = Draft.of(event, political, token.lemma_.lower())
+        intent = intent_of(draft, token, speaker)
+        return [draft] if intent is None else [draft, intent]

@@ -1,0 +1,148 @@
+"""From an argument's head word to a contract ``ActorRef`` taken from the entities.
+
+The head's own entity wins ("Putin"); else an entity modifying it: a group noun with a
+national or possessive modifier ("Israeli soldiers", "Trump's envoys") is that country's
+group with the sector of the noun (``event_actor_nouns.tsv``) and no single entity; any other noun
+stands for its modifier's entity ("some US proposals" -> the US). Heads with no entity are
+not coded (None).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge.events import actor_nouns
+from ...model import ActorRef, Entity
+from ...nlp import Annotated
+
+_MODIFIERS = ("compound", "amod", "poss", "nmod")
+_PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "case", "quantmod", "predet")
+CODED_TYPES = ("GPE", "NORP", "ORG")
+_OWNER_PREPS = ("of", "from", "in", "by", "to")
+
+
+def entity_index(ann: Annotated) -> dict[str, Entity]:
+    return {e.id: e for e in ann.entities}
+
+
+def phrase_start(head: Token) -> int:
+    """The first token of the head's noun phrase (its modifiers, not its clauses)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _PHRASE_DEPS:
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _modifier_entities(head: Token, ann: Annotated) -> list[str]:
+    """Entities in the head's modifiers, one per modifier and its conjuncts ("Turkish and
+    Greek sides"), or in an "of/from/in/by/to" phrase after it, directly or through a
+    participle ("forces in Guinea", "a newspaper based in Beirut", "militants loyal to X")."""
+    found: list[str] = []
+    for child in head.children:
+        if child.dep_ in _MODIFIERS and child.i < head.i:
+            groups = [[child] + [c for c in child.children if c.dep_ == "conj"]]
+            groups = (
+                [list(t.subtree) for t in groups[0]]
+                if child.dep_ != "poss"
+                else [list(child.subtree)]
+            )
+        elif child.dep_ in ("prep", "acl", "amod") and child.i > head.i:
+            preps = (
+                [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
+            )
+            groups = [
+                [t for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+                for prep in preps
+                if prep.lower_ in _OWNER_PREPS
+            ]
+        else:
+            continue
+        for nodes in groups:
+            entity = next((ann.token_entity[t.i] for t in nodes if t.i in ann.token_entity), None)
+            if entity is not None and entity not in found:
+                found.append(entity)
+        if found:
+            break
+    return found
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    return f"{country or ''}{sector or ''}" or None
+
+
+def actor_refs(head: Token, ann: Annotated, entities: dict[str, Entity]) -> list[ActorRef]:
+    """The ActorRefs an argument head stands for; empty when no entity stands behind it."""
+    doc = head.doc
+    text = ann.span(doc[phrase_start(head)].idx, head.idx + len(head.text))
+    own = entities.get(ann.token_entity.get(head.i, ""))
+    if own is not None:
+        country = own.country
+        if country is None and own.sector is None:  # "Iraqi Kurds": the Kurds of Iraq
+            borrowed = [
+                entities[e] for e in _modifier_entities(head, ann) if e in entities and e != own.id
+            ]
+            country = next((e.country for e in borrowed if e.country), None)
+        return [
+            ActorRef(
+                entity=own.id,
+                text=text,
+                country=country,
+                sector=own.sector,
+                code=own.code or _code(country, own.sector),
+            )
+        ]
+    sector = actor_nouns().get(head.lower_) or actor_nouns().get(head.lemma_.lower())
+    refs = []
+    for entity_id in _modifier_entities(head, ann):
+        modifier = entities.get(entity_id)
+        if modifier is None:
+            continue
+        if sector is not None and head.pos_ == "NOUN" and modifier.country:
+            refs.append(
+                ActorRef(
+                    entity=None,
+                    text=text,
+                    country=modifier.country,
+                    sector=sector,
+                    code=_code(modifier.country, sector),
+                )
+            )
+        else:
+            refs.append(
+                ActorRef(
+                    entity=modifier.id,
+                    text=text,
+                    country=modifier.country,
+                    sector=modifier.sector,
+                    code=modifier.code,
+                )
+            )
+    return refs
+
+
+def is_coded(ref: ActorRef, entities: dict[str, Entity]) -> bool:
+    """Whether a reference names a political actor: a coded state, group or office holder."""
+    if ref.entity is None:
+        return ref.country is not None
+    entity = entities.get(ref.entity)
+    if entity is None:
+        return False
+    if entity.type in CODED_TYPES or entity.type == "PERSON":
+        return bool(ref.country or ref.sector)
+    return False
+
+
+def crowd_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
+    """ "Thousands of people protested in Cairo": a crowd is coded as civilians of the country
+    where it gathers (PLOVER's practice), when its own words name no entity."""
+    sector = actor_nouns().get(head.lower_) or actor_nouns().get(head.lemma_.lower())
+    if place_id is None or sector not in ("CVL", "OPP"):
+        return None
+    place = next((p for p in ann.places if p.id == place_id), None)
+    if place is None or place.country is None:
+        return None
+    text = ann.span(head.doc[phrase_start(head)].idx, head.idx + len(head.text))
+    return ActorRef(
+        text=text, country=place.country, sector=sector, code=_code(place.country, sector)
+    )

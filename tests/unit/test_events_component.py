@@ -1,0 +1,182 @@
+"""The events component end to end on hand-built parses with hand-filled entities and quotes."""
+
+from __future__ import annotations
+
+import pytest
+from events_docs import (
+    DEMANDED,
+    INVADED,
+    NEGATED_AGREE,
+    NOT_PLANNED,
+    REACTED,
+    STROLL,
+    TALKED,
+    TALKS,
+    add_quote,
+    annotated,
+)
+
+from eventwire.extract.events import EventsComponent
+from eventwire.model import TimeValue
+from eventwire.registry import components
+
+GPE = {
+    w: ("GPE", c, None)
+    for w, c in [
+        ("Russia", "RUS"),
+        ("US", "USA"),
+        ("Ukraine", "UKR"),
+        ("China", "CHN"),
+        ("Japan", "JPN"),
+        ("Moscow", "RUS"),
+    ]
+}
+PEOPLE = {
+    "Putin": ("PERSON", "RUS", "GOV"),
+    "Trump": ("PERSON", "USA", "GOV"),
+    "Witkoff": ("PERSON", "USA", "GOV"),
+    "Ushakov": ("PERSON", "RUS", "GOV"),
+    "Kremlin": ("ORG", "RUS", "GOV"),
+}
+
+
+def run(sentences, entities=None, **kw):
+    ann = annotated(sentences, {**GPE, **PEOPLE, **(entities or {})}, **kw)
+    return ann
+
+
+def names(ann, refs):
+    by_id = {e.id: e.name for e in ann.entities}
+    return sorted(by_id.get(r.entity, r.text.text) for r in refs)
+
+
+def test_registered_with_its_contract():
+    comp = components.get("events")()
+    assert comp.requires == ("doc", "times", "entities", "places", "quotes")
+    assert comp.assigns == ("events",)
+
+
+def test_unknown_coder_is_a_usage_error():
+    from eventwire.errors import UsageError
+
+    with pytest.raises(UsageError, match="no coder named"):
+        EventsComponent(coder="nope")
+
+
+def test_negated_agreement_with_split_actors_reported_by_the_quote_speaker():
+    ann = run([NEGATED_AGREE])
+    quote = add_quote(ann, "Russia and the US did not reach a compromise", "Kremlin")
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert (event.event, event.status, event.cameo, event.quad) == (
+        "AGREE",
+        "negated",
+        "03",
+        "verbal_cooperation",
+    )
+    assert names(ann, event.actor) == ["Russia", "US"]
+    assert event.event_text.text == "reach a compromise"
+    assert (event.reported_by, event.quote) == (quote.speaker, quote.id)
+    assert quote.speaker == next(e.id for e in ann.entities if e.name == "Kremlin")
+    assert event.date == TimeValue(value="2025-12-03", precision="day", anchor="published")
+
+
+def test_meeting_between_two_leaders_not_planned():
+    ann = run([NOT_PLANNED])
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert (event.event, event.status) == ("CONSULT", "not_planned")
+    assert names(ann, event.actor + event.recipient) == ["Putin", "Trump"]
+
+
+def test_reaction_inside_a_quote_is_the_speakers_account():
+    ann = run([REACTED])
+    add_quote(ann, "Putin reacted negatively to US proposals", "Ushakov")
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert event.event == "REJECT" and names(ann, event.actor) == ["Putin"]
+    assert names(ann, event.recipient) == ["US"]
+    assert event.reported_by == next(e.id for e in ann.entities if e.name == "Ushakov")
+
+
+def test_clause_time_gives_the_date_with_anchor_text():
+    ann = run([INVADED])
+    start = ann.text.index("February 2022")
+    ann.time_values[(start, start + len("February 2022"))] = TimeValue(
+        value="2022-02", precision="month"
+    )
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert (event.event, event.date.value, event.date.anchor) == ("ASSAULT", "2022-02", "text")
+
+
+def test_demand_is_a_request_and_the_withdrawal_is_demanded():
+    ann = run([DEMANDED])
+    EventsComponent()(ann)
+    by_type = {e.event: e for e in ann.events}
+    assert by_type["REQUEST"].status == "asserted" and names(ann, by_type["REQUEST"].actor) == [
+        "China"
+    ]
+    assert by_type["RETREAT"].status == "demanded" and names(ann, by_type["RETREAT"].actor) == [
+        "Japan"
+    ]
+
+
+def test_talks_and_talked_with_are_one_event_with_place():
+    ann = run([TALKS, TALKED])
+    moscow = [t.i for t in ann.doc if t.text == "Moscow"]
+    for i in moscow:
+        ann.token_place[i] = "P1"
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert event.event == "CONSULT" and event.location == "P1"
+    assert [m.text for m in event.mentions] == ["talked with"]
+
+
+def test_no_political_actor_no_event():
+    ann = run(
+        [
+            STROLL,
+            (
+                "Fans|fan|NOUN|NNS|nsubj|1 attacked|attack|VERB|VBD|ROOT|1 the|the|DET|DT|det|3 "
+                "referee|referee|NOUN|NN|dobj|1|- .|.|PUNCT|.|punct|1|-"
+            ),
+        ]
+    )
+    EventsComponent()(ann)
+    assert ann.events == []
+
+
+def test_headings_are_not_read():
+    from eventwire.model import Span
+
+    ann = run([INVADED])
+    ann.article.headings.append(Span(start=0, end=len(ann.text), text=ann.text))
+    EventsComponent()(ann)
+    assert ann.events == []
+
+
+CROWD = (
+    "Thousands|thousand|NOUN|NNS|nsubj|3 of|of|ADP|IN|prep|0 people|people|NOUN|NNS|pobj|1 "
+    "protested|protest|VERB|VBN|ROOT|3 in|in|ADP|IN|prep|3 Cairo|Cairo|PROPN|NNP|pobj|4|- "
+    ".|.|PUNCT|.|punct|3|-"
+)
+
+
+def test_a_crowd_is_coded_with_the_country_where_it_gathers():
+    from eventwire.model import Place
+
+    ann = run([CROWD])
+    cairo = next(t for t in ann.doc if t.text == "Cairo")
+    ann.places.append(Place(id="P1", name="Cairo", country="EGY", mentions=[ann.span_of(cairo)]))
+    ann.token_place[cairo.i] = "P1"
+    EventsComponent()(ann)
+    [event] = ann.events
+    assert (event.event, event.location) == ("PROTEST", "P1")
+    assert [(a.country, a.sector, a.entity) for a in event.actor] == [("EGY", "CVL", None)]
+
+
+def test_a_crowd_with_no_place_is_no_event():
+    ann = run([CROWD])
+    EventsComponent()(ann)
+    assert ann.events == []
