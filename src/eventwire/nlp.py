@@ -35,6 +35,27 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def char_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """The tokens covering characters ``start:end``, expanded to token edges.
+
+    Like ``doc.char_span(start, end, alignment_mode="expand")``, which scans the whole
+    document on every call, but O(log n) over token offsets computed once per doc, so
+    components that look up many spans stay linear in article length.
+    """
+    starts = doc.user_data.get("eventwire_token_starts")
+    if starts is None:
+        starts = doc.user_data["eventwire_token_starts"] = [t.idx for t in doc]
+    if not starts or end <= start:
+        return None
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    if start >= starts[first] + len(doc[first]):  # in the whitespace after a token
+        first += 1
+    last = bisect.bisect_left(starts, end) - 1
+    if last < first:
+        return None
+    return doc[first:last + 1]
+
+
 def load_model(name: str = MODEL_NAME) -> Language:
     """The English model with eventwire's paragraph rule, loaded once per process."""
     with _lock:
@@ -114,4 +135,4 @@ class Annotated:
 
     def token_range(self, start: int, end: int) -> SpacySpan | None:
         """The tokens covering characters ``start:end`` (expanded to token edges)."""
-        return self.doc.char_span(start, end, alignment_mode="expand")
+        return char_span(self.doc, start, end)

@@ -50,3 +50,18 @@ def test_failing_component_refuses_one_article_and_batch_goes_on(nlp):
     assert [o.refused for o in outcomes] == [True, True]
     assert isinstance(outcomes[0].error, ComponentError)
     assert "kaboom" in outcomes[0].error.one_line()
+
+
+def test_char_span_matches_spacy_expand():
+    import spacy
+
+    from eventwire.nlp import char_span
+
+    doc = spacy.blank("en")("Putin met  Witkoff in Moscow.\nThey talked.")
+    n = len(doc.text)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 12) + 1):
+            ours = char_span(doc, start, end)
+            theirs = doc.char_span(start, end, alignment_mode="expand")
+            if doc.text[start:end].strip():
+                assert (ours.start, ours.end) == (theirs.start, theirs.end), (start, end)

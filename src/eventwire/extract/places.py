@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from ..knowledge import gazetteer
 from ..knowledge.gazetteer import Context, GeoHit
 from ..model import Place
-from ..nlp import Annotated
+from ..nlp import Annotated, char_span
 from ..registry import components
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -121,7 +121,7 @@ def _dateline_mention(ann: Annotated) -> Mention | None:
     end = start + len(dateline.place)
     if ann.text[start:end].lower() != dateline.place.lower():
         return None
-    span = ann.doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(ann.doc, start, end)
     return Mention(span.start, span.end, "DATELINE", hint=dateline.country) if span is not None else None
 
 

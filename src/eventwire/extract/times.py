@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..model import Time, TimeValue
-from ..nlp import Annotated
+from ..nlp import Annotated, char_span
 from ..registry import components
 from .timex.normalise import precision_of
 from .timex.recognise import Found, recognise
@@ -69,7 +69,7 @@ def _direction_reader(doc: Doc):
     """A function char offset -> tense direction, reading the parse lazily."""
 
     def direction(char: int) -> int:
-        span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+        span = char_span(doc, char, char + 1)
         if span is None or not len(span):
             return 0
         return verb_direction(span[0])

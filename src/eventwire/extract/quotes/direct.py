@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...nlp import char_span
 from .indirect import QuoteIndex
 from .marks import QuotedRegion
 
@@ -33,7 +34,7 @@ def cue_after(doc: Doc, region: QuotedRegion, index: QuoteIndex, is_cue, used: s
     """A cue in the few tokens after the closing mark, in the same sentence."""
     if region.close is None or index.text[region.end - 1:region.end] == ".":
         return None
-    span = doc.char_span(region.close, region.close + 1, alignment_mode="expand")
+    span = char_span(doc, region.close, region.close + 1)
     if span is None or _breaks(span[-1]):
         return None
     for token in doc[span.end:span.end + AFTER_WINDOW]:
@@ -49,7 +50,7 @@ def cue_after(doc: Doc, region: QuotedRegion, index: QuoteIndex, is_cue, used: s
 def cue_before(doc: Doc, region: QuotedRegion, index: QuoteIndex, is_cue, used: set[int]) -> Token | None:
     """A cue in the few tokens before the opening mark, joined to it by ":" or "," or nothing
     ("Ushakov said: "...""), within the paragraph."""
-    span = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+    span = char_span(doc, region.open, region.open + 1)
     if span is None or span.start == 0:
         return None
     tokens = list(doc[max(0, span.start - BEFORE_WINDOW):span.start])
@@ -73,7 +74,7 @@ def sentence_like(doc: Doc, region: QuotedRegion, text: str) -> bool:
         return True
     if len(words) < MIN_SENTENCE_WORDS:
         return False
-    span = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+    span = char_span(doc, region.open, region.open + 1)
     if span is None:
         return False
     first = span[0]
@@ -91,7 +92,7 @@ def signature(doc: Doc, region: QuotedRegion) -> tuple[Token, Token] | None:
     head of the name."""
     if region.close is None:
         return None
-    span = doc.char_span(region.close, region.close + 1, alignment_mode="expand")
+    span = char_span(doc, region.close, region.close + 1)
     if span is None or span.end + 1 >= len(doc):
         return None
     dash = doc[span.end]
