@@ -17,6 +17,7 @@ API into one JSON error shape. Nothing else should escape to a user as a traceba
     |   +-- NotEnglishError         exit 9   the text is in another language
     |   +-- ComponentError          exit 13  a component failed on it (a bug)
     |   +-- SidecarError            exit 14  its NAME.meta.json sidecar is unreadable
+    |   +-- FetchError              exit 15  a feed item's page could not be fetched
     +-- KnowledgeError              exit 10  a knowledge file is malformed
     +-- StoreError                  exit 11  the store cannot be opened or written
     +-- ModelError                  exit 12  the spaCy model is missing or broken
@@ -136,6 +137,13 @@ class SidecarError(RefusedError):
 
     code, exit_code = "bad_sidecar", 14
     hint = 'fix the sidecar: a JSON object with "published", "title", "source", "url", "authors", "id"'
+
+
+class FetchError(RefusedError):
+    """A feed item's page could not be fetched (HTTP error, time-out, refused connection)."""
+
+    code, exit_code = "fetch_failed", 15
+    hint = "it will be tried again on the next poll"
 
 
 class KnowledgeError(EventwireError):

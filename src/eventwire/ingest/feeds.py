@@ -21,20 +21,13 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..errors import InputError, RefusedError
+from ..errors import FetchError, InputError, RefusedError
 from .dates import normalise_published
 from .html import html_article
 from .raw import RawArticle
 
 USER_AGENT = "eventwire/0.1 (+https://github.com/eventwire)"
 MAX_BYTES = 10_000_000
-
-
-class FetchError(RefusedError):
-    """An item page that could not be fetched (HTTP error, time-out, refused connection)."""
-
-    code, exit_code = "fetch_failed", 4
-    hint = "it will be tried again on the next poll"
 
 
 @dataclass
