@@ -18,7 +18,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/eventwire extract examples --format pretty
+	$(BIN)/eventwire ingest examples
+	$(BIN)/eventwire stories
+	$(BIN)/eventwire query --limit 25
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -p no:cacheprovider

@@ -4,7 +4,9 @@
     >>> doc = eventwire.extract("MOSCOW, Dec 3 - ...", published="2025-12-03")
     >>> doc.events, doc.quotes, doc.entities
 
-Every fact in the returned ``Document`` carries the span of text it came from.
+Every fact in the returned ``Document`` carries the span of text it came from. ``Pipeline``
+analyses streams of articles; ``Store`` keeps documents in DuckDB and groups them into
+stories.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from .errors import EventwireError, RefusedError
 from .ingest.raw import RawArticle
 from .model import SCHEMA_VERSION, Document
 from .pipeline import Pipeline
+from .store import Store
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -23,6 +26,7 @@ __all__ = [
     "Pipeline",
     "RawArticle",
     "RefusedError",
+    "Store",
     "__version__",
     "extract",
 ]

@@ -40,6 +40,6 @@ def test_one_line_message():
 def test_public_api():
     assert sorted(eventwire.__all__) == sorted(
         ["SCHEMA_VERSION", "Document", "EventwireError", "Pipeline", "RawArticle", "RefusedError",
-         "__version__", "extract"])
+         "Store", "__version__", "extract"])
     for name in eventwire.__all__:
         assert hasattr(eventwire, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from . import batch as batch_cli
 from . import eval as eval_cli
 from . import serve as serve_cli
 from . import store as store_cli
@@ -24,6 +25,7 @@ app.command()(errors)
 app.add_typer(eval_cli.app, name="eval")
 store_cli.register(app)
 serve_cli.register(app)
+batch_cli.register(app)
 
 
 def _version(value: bool) -> None:

@@ -36,13 +36,14 @@ def extract(
     source: Arg[str | None, typer.Option(help="Source (outlet) for plain text.")] = None,
     url: Arg[str | None, typer.Option(help="URL for plain text.")] = None,
     max_bytes: Arg[int | None, typer.Option(help="Refuse inputs over this size (default 5 MB).")] = None,
+    workers: Arg[int | None, typer.Option(help="Worker processes (default: every core; small inputs run in one).")] = None,
 ) -> None:
     """Analyse articles and print what they say: the contract document of each.
 
     Exit status: 0 when at least one article was analysed; otherwise the code of the first
     refusal (see `eventwire errors`)."""
     from ..ingest.readers import iter_inputs
-    from ..pipeline import Pipeline
+    from ..batch import analyse_stream
 
     if not paths:
         raise UsageError("no input given", hint="pass files or directories, or - to read standard input")
@@ -53,9 +54,8 @@ def extract(
     first = next(inputs, None)  # a missing path fails here, before the model loads
     if first is None:
         raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
-    pipeline = Pipeline(settings=settings)
     documents, refusals = [], []
-    for outcome in pipeline.pipe(itertools.chain([first], inputs)):
+    for outcome in analyse_stream(itertools.chain([first], inputs), workers=workers, settings=settings):
         if outcome.error is not None:
             refusals.append(outcome.error)
             report_error(outcome.error, prefix="refused")

@@ -95,16 +95,16 @@ def _progress():
                     TimeElapsedColumn(), console=err, transient=True)
 
 
-def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int) -> tuple[int, Counter, int]:
+def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int,
+                  workers: int | None) -> tuple[int, Counter, int]:
+    from ..batch import analyse_stream
     from ..ingest.readers import iter_inputs
-    from ..pipeline import Pipeline
 
     inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer)
     first = next(inputs, None)  # a missing path fails here, before the model loads
     if first is None:
         raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
     skipped = [0]
-    pipeline = Pipeline(settings=settings)
     refused: Counter = Counter()
     added, started = 0, time.perf_counter()
     with _progress() as progress:
@@ -118,7 +118,8 @@ def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int) 
                 progress.update(task, completed=n, rate=rate, refused=sum(refused.values()))
                 yield outcome
 
-        stream = pipeline.pipe(_unknown(itertools.chain([first], inputs), store, skipped))
+        stream = analyse_stream(_unknown(itertools.chain([first], inputs), store, skipped),
+                                workers=workers, settings=settings)
         for result in store.ingest(watched(stream), batch_size=batch_size):
             added += result.added
             skipped[0] += result.skipped
@@ -152,6 +153,7 @@ def ingest(
     timeout: Arg[float, typer.Option(help="Seconds to wait for a feed or page.")] = 10.0,
     batch_size: Arg[int, typer.Option(help="Articles per transaction.")] = 256,
     max_bytes: Arg[int | None, typer.Option(help="Refuse inputs over this size.")] = None,
+    workers: Arg[int | None, typer.Option(help="Worker processes (default: every core; small inputs run in one).")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Analyse articles (or a feed's new items) and keep them in the store, grouped into stories.
@@ -171,7 +173,7 @@ def ingest(
     started = time.perf_counter()
     with Store(path) as db:
         if paths:
-            added, refused, skipped = _ingest_paths(db, paths, settings, batch_size)
+            added, refused, skipped = _ingest_paths(db, paths, settings, batch_size, workers)
             elapsed = time.perf_counter() - started
             why = ", ".join(f"{n} {code}" for code, n in refused.most_common())
             out.print(f"stored {added} articles ({skipped} already stored), refused {sum(refused.values())}"
