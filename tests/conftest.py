@@ -56,3 +56,9 @@ def seed_document(nlp):
     raw = RawArticle(text=SEED_TEXT.read_text(encoding="utf-8"), published=meta["published"],
                      source="wire", origin=str(SEED_TEXT))
     return Pipeline().analyse(raw)
+
+
+def annotate_seed(annotate, components):
+    """The reference article through only the named components."""
+    return annotate(SEED_TEXT.read_text(encoding="utf-8"), components=components,
+                    published=seed_expected()["input"]["published"])

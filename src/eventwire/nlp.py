@@ -11,6 +11,7 @@ import bisect
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from spacy.language import Language
@@ -132,6 +133,15 @@ class Annotated:
         if self.article.published:
             return TimeValue(value=self.article.published[:10], precision="day", anchor="published")
         return None
+
+    @property
+    def anchor_date(self) -> date | None:
+        """``anchor`` as a date, when it is a full one."""
+        anchor = self.anchor
+        try:
+            return date.fromisoformat(anchor.value[:10]) if anchor else None
+        except ValueError:
+            return None
 
     def token_range(self, start: int, end: int) -> SpacySpan | None:
         """The tokens covering characters ``start:end`` (expanded to token edges)."""

@@ -4,11 +4,12 @@ index later components rely on. (The seed's items are checked one by one in test
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_TEXT, seed_expected
+from conftest import annotate_seed, seed_expected
 
 import eventwire.extract.actors  # noqa: F401  (registers the component)
 from eventwire.pipeline import to_document
 from eventwire.registry import components
+
 
 def _components() -> tuple[str, ...]:
     return ("times", "actors") if "times" in components.names() else ("actors",)
@@ -16,9 +17,7 @@ def _components() -> tuple[str, ...]:
 
 @pytest.fixture(scope="module")
 def seed_ann(annotate):
-    expected = seed_expected()
-    return annotate(SEED_TEXT.read_text(encoding="utf-8"), components=_components(),
-                    published=expected["input"]["published"])
+    return annotate_seed(annotate, _components())
 
 
 @pytest.mark.slow

@@ -4,7 +4,7 @@ running, for what the per-item seed tests (test_seed.py) do not check."""
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_TEXT, seed_expected
+from conftest import annotate_seed
 
 
 def _components() -> tuple[str, ...]:
@@ -13,9 +13,7 @@ def _components() -> tuple[str, ...]:
 
 @pytest.fixture(scope="module")
 def seed_ann(annotate):
-    expected = seed_expected()
-    return annotate(SEED_TEXT.read_text(encoding="utf-8"), components=_components(),
-                    published=expected["input"]["published"])
+    return annotate_seed(annotate, _components())
 
 
 @pytest.mark.slow

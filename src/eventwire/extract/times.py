@@ -10,8 +10,6 @@ character range. Without an anchor, relative values keep X's (``XXXX-XX-XX``).
 
 from __future__ import annotations
 
-from datetime import date
-
 from spacy.tokens import Doc, Token
 
 from ..model import Time, TimeValue
@@ -77,16 +75,6 @@ def _direction_reader(doc: Doc):
     return direction
 
 
-def _anchor_date(ann: Annotated) -> date | None:
-    anchor = ann.anchor
-    if anchor is None:
-        return None
-    try:
-        return date.fromisoformat(anchor.value[:10])
-    except ValueError:
-        return None
-
-
 @components.register("times")
 class Times:
     """Time expressions -> ``ann.times`` and ``ann.time_values`` (TIMEX3 values)."""
@@ -96,7 +84,7 @@ class Times:
     assigns = ("times",)
 
     def __call__(self, ann: Annotated) -> None:
-        ctx = Context(text=ann.text, anchor=_anchor_date(ann), direction=_direction_reader(ann.doc))
+        ctx = Context(text=ann.text, anchor=ann.anchor_date, direction=_direction_reader(ann.doc))
         found = recognise(ctx)
         anchor_name = ann.anchor.anchor if ann.anchor else None
         for item in found:

@@ -32,17 +32,6 @@ from .tokens import TokenTable
 __all__ = ["ActorsComponent", "compose_code"]
 
 
-def article_date(ann: Annotated) -> date | None:
-    """The date offices are read at: the dateline, else publication (``ann.anchor``)."""
-    anchor = ann.anchor
-    if anchor is None:
-        return None
-    try:
-        return date.fromisoformat(anchor.value[:10])
-    except ValueError:
-        return None
-
-
 def _token_index(drafts: list[Draft]) -> tuple[dict[int, Draft], dict[int, tuple[Mention, Draft]]]:
     token_draft: dict[int, Draft] = {}
     starts: dict[int, tuple[Mention, Draft]] = {}
@@ -164,7 +153,7 @@ class ActorsComponent:
     def drafts(self, ann: Annotated) -> tuple[list[Draft], list[RelationDraft]]:
         """The entities before they become contract objects, with each mention's kind
         (name, nominal, pronoun, group): what the scorers need beyond the contract."""
-        when = article_date(ann)
+        when = ann.anchor_date  # offices are read at the dateline, else publication date
         table = TokenTable.of(ann.doc)
         drafts = cluster(ann.doc, find_mentions(ann.doc, table), when)
         relation_drafts = _read_sentences(ann, table, drafts, when)
