@@ -19,8 +19,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/eventwire ingest examples
-	$(BIN)/eventwire stories
-	$(BIN)/eventwire query --limit 25
+	$(BIN)/eventwire summary
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -p no:cacheprovider

@@ -8,8 +8,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from eventwire.cli.store import register
-
 pytestmark = pytest.mark.slow
 
 QUAKE = ("A strong earthquake struck northern {place} on Tuesday, killing at least {n} people. "
@@ -17,15 +15,9 @@ QUAKE = ("A strong earthquake struck northern {place} on Tuesday, killing at lea
 
 
 def app() -> typer.Typer:
-    """The main app when it has the store commands, else one with just them."""
     from eventwire import cli
 
-    if any(getattr(c.callback, "__name__", "") == "ingest" for c in cli.app.registered_commands):
-        return cli.app
-    local = typer.Typer(pretty_exceptions_enable=False)
-    register(local)
-    local.callback()(lambda: None)
-    return local
+    return cli.app
 
 
 @pytest.fixture()
@@ -56,6 +48,10 @@ def test_ingest_query_stories_and_rerun(corpus, tmp_path, nlp):
     assert json.loads(count.stdout) == [{"n": 1}]
     bad = runner.invoke(app(), ["sql", "DROP TABLE articles", "--store", store])
     assert bad.exit_code == 11 and "the query failed" in bad.output
+    summary = runner.invoke(app(), ["summary", "--store", store])
+    assert summary.exit_code == 0, summary.output
+    assert "3 articles" in summary.stdout and "1 refusals" in summary.stdout
+    assert "earthquake" in summary.stdout.lower()
 
 
 def test_ingest_into_a_corrupt_store_is_one_line_and_changes_nothing(corpus, tmp_path):

@@ -11,6 +11,7 @@ from . import serve as serve_cli
 from . import store as store_cli
 from .extract import extract
 from .schema import errors, schema
+from .summary import summary
 
 app = typer.Typer(
     name="eventwire",
@@ -24,6 +25,7 @@ app.command()(schema)
 app.command()(errors)
 app.add_typer(eval_cli.app, name="eval")
 store_cli.register(app)
+app.command()(summary)
 serve_cli.register(app)
 batch_cli.register(app)
 
