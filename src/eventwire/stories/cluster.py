@@ -1,14 +1,17 @@
 """Incremental story assignment: each arriving article joins the most similar story or
 starts a new one; nothing already assigned is ever re-clustered.
 
-A story keeps a centroid per feature group (words, names, places, events, years: see
+A story keeps a centroid per feature group (words, people, names, cities, years: see
 ``features.py``), truncated to its strongest terms so its state stays small. Document
 frequencies are kept for every feature and updated as articles arrive, so IDF weights
-are always those of the stream seen so far. The similarity of an article to a story is
-a weighted mean of per-group IDF-weighted cosines over the groups both sides have,
-minus a penalty growing with the gap in days between the article and the story
-(``gap_penalty`` per ``gap_days``; a story months older than the article is out of reach).
-With ``weights={"words": 1}`` and no date penalty this is plain single-pass TF-IDF.
+are always those of the stream seen so far (a rare name weighs more than a common word).
+The similarity of an article to a story is a weighted mean of per-group IDF-weighted
+cosines over the groups both sides have (what the story is about), then moved by its
+specific anchors (which one of its kind it is): small penalties when both name people,
+cities or years and share none, a bonus or penalty for the same or another lead year,
+a penalty growing with the gap in days (``gap_penalty`` per ``gap_days``) and one growing
+slowly with the story's size (a big centroid reaches every article of its kind).
+With ``weights={"words": 1}`` and no penalties this is plain single-pass TF-IDF.
 """
 
 from __future__ import annotations
@@ -21,9 +24,18 @@ from datetime import date
 from ..model import Document
 from .features import GROUPS, document_day, document_features, unit_vector
 
-DEFAULT_WEIGHTS: dict[str, float] = {"words": 1.0, "names": 0.6, "places": 0.1, "events": 0.1}
-DEFAULT_THRESHOLD = 0.18
+DEFAULT_WEIGHTS: dict[str, float] = {"words": 1.0, "persons": 0.5, "names": 0.2}
+#: subtracted when the article and the story both name people / cities / years and share
+#: none: the specific anchors that tell two events of one kind apart
+DEFAULT_DISJOINT: dict[str, float] = {"dates": 0.05, "persons": 0.03, "cities": 0.06}
+#: per log of a story's size: a big centroid reaches every article of its kind
+DEFAULT_SIZE_PENALTY = 0.01
+DEFAULT_THRESHOLD = 0.2
 TEXT_ONLY: dict[str, float] = {"words": 1.0}
+#: each group's prefix in the stored document-frequency keys ("w:quake"); unique per group,
+#: and the first five match the keys that stores written before people, cities and dates hold
+PREFIX: dict[str, str] = {"words": "w", "names": "n", "places": "p", "events": "e", "years": "y",
+                          "persons": "who", "cities": "c", "dates": "d"}
 #: how many of an article's most distinctive words find its candidate stories
 CANDIDATE_TERMS = 20
 
@@ -77,9 +89,11 @@ class StoryIndex:
     threshold: float = DEFAULT_THRESHOLD
     gap_days: float = 30.0
     gap_penalty: float = 0.3
-    year_penalty: float = 0.2
+    year_penalty: float = 0.1
+    year_bonus: float = 0.1
+    size_penalty: float = DEFAULT_SIZE_PENALTY
     #: subtracted when both sides have the group but share nothing in it
-    disjoint_penalty: dict[str, float] = field(default_factory=dict)
+    disjoint_penalty: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_DISJOINT))
     max_terms: int = 300
     stories: dict[str, Story] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
@@ -103,7 +117,9 @@ class StoryIndex:
 
     def vectors(self, doc: Document) -> dict[str, dict[str, float]]:
         feats = document_features(doc)
-        wanted = set(self.weights) | set(self.disjoint_penalty) | ({"years"} if self.year_penalty else set())
+        wanted = set(self.weights) | set(self.disjoint_penalty)
+        if self.year_penalty or self.year_bonus:
+            wanted.add("years")
         return {g: unit_vector(feats[g]) for g in GROUPS if g in wanted and feats[g]}
 
     def assign(self, doc: Document) -> str:
@@ -116,7 +132,7 @@ class StoryIndex:
             best = self._new_story(doc)
         story = self.stories[best]
         for group in vectors:
-            self._norms.pop((group[0], id(story.centroid.get(group))), None)
+            self._norms.pop((PREFIX[group], id(story.centroid.get(group))), None)
         story.add(vectors, day, self.max_terms)
         self._post(story)
         self.dirty_stories.add(best)
@@ -126,7 +142,7 @@ class StoryIndex:
         self.n_docs += 1
         for group, vec in vectors.items():
             for term in vec:
-                key = f"{group[0]}:{term}"
+                key = f"{PREFIX[group]}:{term}"
                 self.df[key] = self.df.get(key, 0) + 1
                 self.dirty_terms.add(key)
 
@@ -135,7 +151,7 @@ class StoryIndex:
         centroid), with the norm of the IDF-weighted vector: computed once per document."""
         out = {}
         for group, vec in vectors.items():
-            idf = {t: self.idf(f"{group[0]}:{t}") for t in vec}
+            idf = {t: self.idf(f"{PREFIX[group]}:{t}") for t in vec}
             out[group] = ({t: w * idf[t] * idf[t] for t, w in vec.items()},
                           math.sqrt(sum((w * idf[t]) ** 2 for t, w in vec.items())))
         return out
@@ -159,25 +175,30 @@ class StoryIndex:
         return found
 
     def similarity(self, weighted, story: Story, day: date | None) -> float:
-        """Weighted mean of per-group cosines, minus the date-gap and year penalties.
+        """Weighted mean of per-group cosines, minus penalties for groups both sides have
+        but share nothing in, for another lead year, a date gap and a story's size.
 
-        Years only ever count against a story (an article about 2013 does not join a
-        story about 2008); sharing a year says little, so it adds nothing."""
+        Sharing the lead year adds ``year_bonus``: two articles of one kind of event dated
+        the same year are most often about the same one (measured on ECB+: lead years of
+        two articles of one topic agree for 93% of same-event pairs, 0.4% of others).
+        A bigger story's centroid covers more terms and so reaches every article of its
+        kind more easily: ``size_penalty`` per log of its size evens that out."""
         total = weight_sum = penalty = 0.0
         for group in set(self.weights) | set(self.disjoint_penalty):
             vec, cen = weighted.get(group), story.centroid.get(group)
             if not vec or not vec[0] or not cen:
                 continue
             weight = self.weights.get(group, 0.0)
-            cosine = self._cosine(group[0], vec, cen)
+            cosine = self._cosine(PREFIX[group], vec, cen)
             total += weight * cosine
             weight_sum += weight
             if cosine < 0.02:
                 penalty += self.disjoint_penalty.get(group, 0.0)
         score = (total / weight_sum if weight_sum else 0.0) - penalty
         years, story_years = weighted.get("years"), story.centroid.get("years")
-        if self.year_penalty and years and story_years and not set(years[0]) & set(story_years):
-            score -= self.year_penalty
+        if years and story_years:
+            score += self.year_bonus if set(years[0]) & set(story_years) else -self.year_penalty
+        score -= self.size_penalty * math.log1p(story.n)
         if self.gap_penalty:
             gap = day_gap(day, story.first, story.last)
             score -= min(1.0, self.gap_penalty * gap / self.gap_days)
@@ -218,4 +239,5 @@ def story_title(doc: Document) -> str:
 
 def baseline_index(threshold: float = 0.2) -> StoryIndex:
     """Plain single-pass TF-IDF over words: the floor the full clusterer must beat."""
-    return StoryIndex(weights=dict(TEXT_ONLY), threshold=threshold, gap_penalty=0.0, year_penalty=0.0)
+    return StoryIndex(weights=dict(TEXT_ONLY), threshold=threshold, gap_penalty=0.0, year_penalty=0.0,
+                      year_bonus=0.0, size_penalty=0.0, disjoint_penalty={})

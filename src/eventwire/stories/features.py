@@ -6,6 +6,9 @@
     events  PLOVER event types
     years   the year of the lead's date (two real events of the same kind are usually
             years apart)
+    persons named people by last name: who an event of a given kind happened to
+    cities  places below country level: where it happened
+    dates   every year the article's dates name (background years included)
 
 When the document carries no named people or organisations (the actors component was not
 run), capitalised word runs inside sentences stand in for names; without time expressions,
@@ -24,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Document
 from .days import article_date
 
-GROUPS = ("words", "names", "places", "events", "years")
+GROUPS = ("words", "names", "places", "events", "years", "persons", "cities", "dates")
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _PROPER = re.compile(r"[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z][a-zA-Z'\-]+))*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -88,6 +91,33 @@ def _years(doc: Document) -> Counter[str]:
     return Counter({str(day.year): 1}) if day else Counter()
 
 
+def _persons(doc: Document) -> Counter[str]:
+    """Named people by last name, so "Brian Nichols" and "Brian G. Nichols" meet. Names of
+    one word are left out: they are most often capitalised words mis-tagged as people
+    ("Dangerous", "Armed"), and the people they name are usually named in full too."""
+    found: Counter[str] = Counter()
+    for ent in doc.entities:
+        parts = ent.name.split()
+        if ent.type == "PERSON" and len(parts) >= 2 and parts[0][:1].isupper():
+            found[parts[-1].lower().strip(".")] += max(1, len(ent.mentions))
+    return found
+
+
+def _cities(doc: Document) -> Counter[str]:
+    """Places below country level: cities, sites, and places the gazetteer could not type."""
+    found: Counter[str] = Counter()
+    for place in doc.places:
+        if place.feature in (None, "city", "site", "water"):
+            found[place.name.lower()] += max(1, len(place.mentions))
+    return found
+
+
+def _mentioned_years(doc: Document) -> Counter[str]:
+    """Every year the article's dates name (calendar dates, not durations or sets)."""
+    return Counter(t.value[:4] for t in doc.times
+                   if t.type in ("DATE", "TIME") and _YEAR_VALUE.match(t.value))
+
+
 def document_features(doc: Document) -> dict[str, Counter[str]]:
     """Each group's raw counts for one document."""
     text = doc.article.text
@@ -98,7 +128,8 @@ def document_features(doc: Document) -> dict[str, Counter[str]]:
     events = Counter(ev.event for ev in doc.events)
     events.update(f"{a.code}>{ev.event}" for ev in doc.events for a in ev.actor if a.code)
     return {"words": words(f"{title}\n{text}"), "names": names, "places": places,
-            "events": events, "years": _years(doc)}
+            "events": events, "years": _years(doc), "persons": _persons(doc),
+            "cities": _cities(doc), "dates": _mentioned_years(doc)}
 
 
 def unit_vector(counts: Counter[str]) -> dict[str, float]:
