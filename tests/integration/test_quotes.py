@@ -153,3 +153,30 @@ def test_cue_before_a_colon_takes_the_rest_of_the_paragraph(run):
     quote = only(run("The governor added: It is typical of her and it will not change.\nNext paragraph."))
     assert quote.cue.text == "added" and quote.content.text.startswith("It is typical of her")
     assert "Next" not in quote.content.text
+
+
+def test_a_report_inside_reported_content_is_not_a_quote_of_its_own(run):
+    quote = only(run("The aide said Obama hopes his successor will push for the same goals."))
+    assert (quote.source.text, quote.cue.text) == ("The aide", "said")
+    assert quote.content.text == "Obama hopes his successor will push for the same goals"
+
+
+def test_a_second_report_joined_by_and_is_its_own_quote_with_the_same_source(run):
+    ann = run("China said it was resolutely opposed to the test and warned North Korea to refrain "
+              "from further actions.", {"China": ("E1", "GPE")})
+    first, second = ann.quotes
+    assert (first.cue.text, first.content.text) == ("said", "it was resolutely opposed to the test")
+    assert (second.cue.text, second.content.text) == ("warned", "North Korea to refrain from further actions")
+    assert first.speaker == second.speaker == "E1"
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Trump's claim that crime rose was false.", "claim", "Trump", "crime rose"),
+    ("Democrats are worried about low turnout among young voters.", "worried about", "Democrats",
+     "low turnout among young voters"),
+    ("The senator has also said that the bill would fail.", "has also said", "The senator", "the bill would fail"),
+    ("Trump called for a ban on imports.", "called for", "Trump", "a ban on imports"),
+])
+def test_cue_nouns_adjectives_and_whole_cue_phrases(run, text, cue, source, content):
+    quote = only(run(text))
+    assert (quote.cue.text, quote.source.text, quote.content.text) == (cue, source, content)

@@ -55,3 +55,15 @@ def test_second_piece_of_a_discontinuous_gold_is_no_false_positive():
     scores = tally.scores()
     assert scores["content_precision_overlap"] == 1.0 and tally.fragments == 1
     assert scores["source_accuracy"] == 1.0 and scores["cue_accuracy"] == 1.0
+
+
+def test_joined_items_merge_a_quote_split_by_its_cue_with_its_marks():
+    from eventwire.eval.quotes import joined_items
+
+    text = '"One two," he said. "Three four." Then "five six," she said.'
+    pred = [Item([(1, 8)], [(11, 13)], [(14, 18)], "direct"), Item([(21, 32)], [(11, 13)], [(14, 18)], "direct"),
+            Item([(40, 48)], [(51, 54)], [(55, 59)], "direct")]
+    first, second = joined_items(pred, text)
+    assert first.content == [(0, 10), (20, 33)] and second.content == [(40, 48)]
+    gold = [Item([(0, 10), (20, 33)], [(11, 13)], [(14, 18)], "direct")]
+    assert match([first], gold, text, exact=True) == [(0, 0)]

@@ -16,16 +16,19 @@ from ..errors import KnowledgeError
 from . import data_path, read_tsv
 
 VERB_CLASSES = frozenset({"speech", "written", "cognition", "evidence", "stance"})
-PHRASE_ROLES = frozenset({"preposition", "audience", "medium"})
+PHRASE_ROLES = frozenset({"preposition", "audience", "medium", "noun", "adjective"})
 
 
 @dataclass(frozen=True)
 class CuePhrases:
-    """Multi-word prepositional cues ("according to") and the nouns kept inside a cue."""
+    """Multi-word prepositional cues ("according to"), the nouns kept inside a cue, and the
+    nouns and adjectives that are cues themselves when they govern what is held or said."""
 
     prepositions: frozenset[tuple[str, ...]]
     audience: frozenset[str]
     medium: frozenset[str]
+    nouns: frozenset[str] = frozenset()  # "his claim *that X*", "Trump's plans *to Y*"
+    adjectives: frozenset[str] = frozenset()  # "is worried *about X*", "are afraid *that Y*"
 
 
 def _numbered_rows(name: str, columns: tuple[str, ...], path: Path | None) -> list[tuple[int, dict[str, str]]]:
@@ -75,6 +78,8 @@ def load_cue_phrases(path: Path | None = None) -> CuePhrases:
         prepositions=frozenset(tuple(p.split()) for p in by_role["preposition"]),
         audience=frozenset(by_role["audience"]),
         medium=frozenset(by_role["medium"]),
+        nouns=frozenset(by_role["noun"]),
+        adjectives=frozenset(by_role["adjective"]),
     )
 
 

@@ -1,8 +1,11 @@
 """The quotes component: every attribution in an article with its source, cue and content.
 
     quotation marks (marks.py)  ->  quoted regions, repaired and capped, with warnings
-    reporting verbs and "according to" with the clause they govern (indirect.py)
-        -> indirect, mixed (a clause holding a quoted fragment) or direct (a quoted clause)
+    speaker labels opening a paragraph ("PENCE: Well, ...", direct.py)
+    reporting verbs and "according to" with the clause they govern (indirect.py), cue nouns
+    and adjectives ("Trump's claim that X", "voters are worried about Y", nominal.py)
+        -> indirect, mixed (a clause holding a quoted fragment) or direct (a quoted clause);
+           a report inside another attribution's content is part of it, not a quote of its own
     quotations no cue governs (direct.py) -> a cue next to the marks, a dash signature
         (""..." ― Name"), else the previous quote's speaker, source and cue (a continuation),
         else, for a fragment inside someone else's sentence, a scare quote, dropped
@@ -21,7 +24,7 @@ from ...knowledge.cues import CuePhrases, cue_phrases, cue_verbs
 from ...model import Quote, Span
 from ...nlp import Annotated
 from ...registry import components
-from .direct import cue_after, cue_before, sentence_like, signature
+from .direct import cue_after, cue_before, sentence_like, signature, speaker_label
 from .indirect import (
     Found,
     QuoteIndex,
@@ -30,8 +33,10 @@ from .indirect import (
     clause_of_verb,
     is_cue_verb,
     prepositional_source,
+    trim,
 )
 from .marks import find_regions, paragraphs
+from .nominal import Held, adjective_attribution, noun_attribution
 from .speakers import PRONOUN_TYPES, entity_of_source, resolve_pronoun, source_range, subject_of
 
 __all__ = ["QuotesComponent", "build_quotes", "find_attributions"]
@@ -58,17 +63,22 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def cue_range(token: Token, phrases: CuePhrases) -> tuple[int, int]:
-    """Token range of a verb cue: auxiliaries and negation right before it, a particle, the
-    audience of "tell" ("told reporters") and the medium ("said in a statement") after it."""
+    """Token range of a verb cue: auxiliaries, negation and adverbs right before it ("has also
+    said"), a particle, a day ("said Monday"), the audience of "tell" ("told reporters") and the
+    medium ("said in a statement") after it."""
     doc = token.doc
     start, end = token.i, token.i + 1
-    while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("aux", "neg"):
+    while start > 0 and doc[start - 1].head.i == token.i and (
+            doc[start - 1].dep_ in ("aux", "neg")
+            or doc[start - 1].dep_ == "advmod" and doc[start - 1].pos_ == "ADV"):
         start -= 1
     for child in token.rights:
         if child.i != end:
             break
         if child.dep_ == "prt" or (child.dep_ == "dobj" and child.lower_ in phrases.audience):
             end = child.i + 1
+        elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE" and child.n_lefts + child.n_rights == 0:
+            end = child.i + 1  # "said Monday"
         elif child.dep_ == "prep" and (medium := [
             c for c in child.children if c.dep_ == "pobj" and c.lower_ in phrases.medium
         ]):
@@ -87,6 +97,19 @@ def _prepositional_length(token: Token, phrases: CuePhrases) -> int:
     return 0
 
 
+def nominal_cue(token: Token, phrases: CuePhrases) -> Held | None:
+    """A cue adjective or noun with its trimmed content, source and cue ("is worried about X",
+    "Trump's claim that Y"), when it has content of at least two words and a named source."""
+    found = adjective_attribution(token, phrases.adjectives) or noun_attribution(token, phrases.nouns)
+    if found is None:
+        return None
+    (start, end), source, cue = found
+    start, end = trim(token.doc, start, end)
+    if sum(1 for t in token.doc[start:end] if not t.is_punct) < 2:
+        return None
+    return (start, end), source, cue
+
+
 def _floor(ann: Annotated) -> int:
     dateline = ann.article.dateline
     return dateline.span.end if dateline else 0
@@ -99,8 +122,12 @@ def _cue_clauses(ann: Annotated, index: QuoteIndex):
     for token in doc:
         if index.inside(token) or token.idx < floor or ann.in_heading(token.idx):
             continue
-        if is_cue_verb(token, verbs):
+        if (held := nominal_cue(token, phrases)) is not None:
+            clause, subject, cue = held
+        elif is_cue_verb(token, verbs):
             clause, subject, cue = clause_of_verb(token, verbs), subject_of(token), cue_range(token, phrases)
+            if clause is not None and clause[0] == cue[1] + 1 and doc[cue[1]].pos_ == "ADP":
+                cue = (cue[0], cue[1] + 1)  # "called *for* X": the preposition belongs to the cue
         elif (length := _prepositional_length(token, phrases)) > 0:
             clause = clause_of_preposition(token)
             source = prepositional_source(token, length)
@@ -118,9 +145,57 @@ def find_attributions(ann: Annotated) -> tuple[list[Found], list[str]]:
     index = QuoteIndex(ann.doc, regions, ann.text)
     claimed: set[int] = set()  # quotation regions some cue already attributes
     used: set[int] = set()  # cue tokens already attributing something
-    found = _governed(ann, index, claimed, used) + _ungoverned(ann, index, claimed, used)
+    found = _labelled(ann, index, claimed, used)
+    found += _governed(ann, index, claimed, used) + _ungoverned(ann, index, claimed, used)
+    found = _outermost(ann.doc, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found, warnings
+
+
+def _outermost(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop an indirect attribution whose cue lies inside the content of another ("she said
+    *Obama hopes* his successor will ..."): the reported speaker's own report is part of
+    what the outer source said, and PolNeAR annotators mostly mark only the outer one."""
+    spans = sorted(f.content for f in found if f.kind in ("indirect", "mixed"))
+    starts = [a for a, _ in spans]
+    kept = []
+    for f in found:
+        if f.kind in ("indirect", "mixed") and f.cue_token is not None:
+            at = doc[f.cue_token].idx
+            i = bisect.bisect_right(starts, at)
+            if any(a <= at < b and (a, b) != f.content for a, b in spans[max(0, i - 20):i]):
+                continue
+        kept.append(f)
+    return kept
+
+
+def _labelled(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
+    """Paragraphs opened by a speaker label ("PENCE: Well, look, ..."): the rest of the
+    paragraph is that speaker's, direct when it lies in quotation marks."""
+    doc, found = ann.doc, []
+    for start, end in paragraphs(ann.text):
+        span = ann.token_range(start, end)
+        if span is None or ann.in_heading(start) or start < _floor(ann):
+            continue
+        labelled = speaker_label(doc, span[0], ann.token_entity)
+        if labelled is None:
+            continue
+        name, colon = labelled
+        content = trim(doc, colon.i + 1, span.end)
+        if content[1] - content[0] < 3:
+            continue
+        kind, contents, hits = classify(_chars(doc, *content), index, ann.text)
+        if kind != "indirect" and any(index.regions[h].start < colon.idx for h in hits):
+            contents = [(max(a, colon.idx + 1), b) for a, b in contents]  # the label sits inside the marks
+            contents = [(a + len(ann.text[a:b]) - len(ann.text[a:b].lstrip()), b) for a, b in contents]
+        contents = [(a, min(b, _chars(doc, *content)[1])) for a, b in contents]  # not past the paragraph
+        claimed.update(hits)
+        used.add(colon.i)
+        label = _chars(doc, max(span.start, name.left_edge.i, colon.i - 4), colon.i)
+        label = (max(label[0], start + 1) if ann.text[start] in "\"“'" else label[0], label[1])
+        found.extend(Found(kind, c, _chars(doc, colon.i, colon.i + 1), colon.i, name.i, hits, source=label)
+                     for c in contents)
+    return found
 
 
 def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
@@ -189,8 +264,7 @@ def build_quotes(ann: Annotated, found: list[Found]) -> list[Quote]:
         cue = ann.span(*f.cue) if f.cue else None
         if f.subject is not None:
             head = doc[f.subject]
-            s, e = source_range(head)
-            source = ann.span(*_chars(doc, s, e))
+            source = ann.span(*(f.source or _chars(doc, *source_range(head))))
             speaker = entity_of_source(ann, head)
             if speaker is None and head.lower_ in PRONOUN_TYPES:
                 speaker = resolve_pronoun(ann, head, previous)

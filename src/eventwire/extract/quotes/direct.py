@@ -49,19 +49,23 @@ def cue_after(doc: Doc, region: QuotedRegion, index: QuoteIndex, is_cue, used: s
 
 def cue_before(doc: Doc, region: QuotedRegion, index: QuoteIndex, is_cue, used: set[int]) -> Token | None:
     """A cue in the few tokens before the opening mark, joined to it by ":" or "," or nothing
-    ("Ushakov said: "...""), within the paragraph."""
+    ("Ushakov said: "...""), within the paragraph, or closing the paragraph before with a colon
+    ("Caddell continued:" and the quotation set off as a paragraph of its own)."""
     span = char_span(doc, region.open, region.open + 1)
     if span is None or span.start == 0:
         return None
-    tokens = list(doc[max(0, span.start - BEFORE_WINDOW):span.start])
-    if not tokens or _breaks(tokens[-1]):
+    end = span.start
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    if end == 0 or (end < span.start or _breaks(doc[end - 1])) and doc[end - 1].text != ":":
         return None
+    tokens = list(doc[max(0, end - BEFORE_WINDOW):end])
     last = tokens[-1]
     for token in reversed(tokens):
-        if index.inside(token) or token.text in _FINAL or _breaks(token):
+        if index.inside(token) or token.text in _FINAL or (_breaks(token) and token.i != last.i):
             return None
         if is_cue(token) and token.i not in used:
-            adjacent = token.i == last.i or last.text in (":", ",") or span.start - token.i <= 3
+            adjacent = token.i == last.i or last.text in (":", ",") or end - token.i <= 3
             return token if adjacent else None
     return None
 
@@ -89,17 +93,25 @@ _DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 def signature(doc: Doc, region: QuotedRegion) -> tuple[Token, Token] | None:
     """A quotation signed with a dash and a name (""..." ― Sonya Herridge"): the dash and the
-    head of the name."""
+    head of the name. The tokeniser may glue the dash to the closing mark ("”―") or leave a
+    (non-breaking) space token between them."""
     if region.close is None:
         return None
     span = char_span(doc, region.close, region.close + 1)
     if span is None or span.end + 1 >= len(doc):
         return None
-    dash = doc[span.end]
-    if dash.text not in _DASHES or _breaks(span[-1]):
-        return None
-    name = [t for t in doc[dash.i + 1:dash.i + 6] if t.pos_ == "PROPN" and not index_breaks(t, dash)]
-    if not name or name[0].i != dash.i + 1 + (doc[dash.i + 1].is_space):
+    dash = span[-1]
+    if dash.text[-1] not in _DASHES:
+        dash = doc[span.end]
+        if dash.is_space and "\n" not in dash.text and dash.i + 1 < len(doc):
+            dash = doc[dash.i + 1]
+        if dash.text not in _DASHES or _breaks(span[-1]) and not span[-1].is_space:
+            return None
+    first = dash.i + 1
+    if first < len(doc) and doc[first].is_space and "\n" not in doc[first].text:
+        first += 1
+    name = [t for t in doc[first:first + 5] if t.pos_ == "PROPN" and not index_breaks(t, dash)]
+    if not name or name[0].i != first:
         return None
     head = name[-1]
     while head.head.i != head.i and head.head.pos_ == "PROPN" and head.dep_ == "compound":
@@ -110,3 +122,28 @@ def signature(doc: Doc, region: QuotedRegion) -> tuple[Token, Token] | None:
 def index_breaks(token: Token, start: Token) -> bool:
     """Whether a paragraph break lies between ``start`` and ``token``."""
     return any(_breaks(t) for t in token.doc[start.i:token.i])
+
+
+#: Labels before a colon that introduce no speaker ("Editor's note:", "UPDATE:").
+_NOT_SPEAKERS = frozenset({"note", "update", "correction", "clarification", "warning", "source", "video",
+                           "photo", "watch", "read", "related", "speech", "poll", "editor", "latest"})
+_LABEL_WORDS = 4
+
+
+def speaker_label(doc: Doc, first: Token, token_entity: dict[int, str]) -> tuple[Token, Token] | None:
+    """A paragraph (or quoted paragraph) opened by a speaker's name and a colon, as in a
+    transcript ("PENCE: Well, look, ...") or a headline ("Sanders: Clinton needs to ..."): the
+    head of the name and the colon. The name must be in capitals or a name the actors
+    component knows, so "Editor's note:" or "Another challenge:" is no speaker."""
+    start = first.i + 1 if first.is_quote or first.text in ('"', "“", "''") else first.i
+    colon = next((t for t in doc[start:start + _LABEL_WORDS + 1] if t.text == ":"), None)
+    if colon is None or colon.i == start or _breaks(doc[colon.i - 1]) or colon.i + 3 >= len(doc):
+        return None
+    label = doc[start:colon.i]
+    if any(t.lower_ in _NOT_SPEAKERS or _breaks(t) for t in label):
+        return None
+    shouting = all(t.is_upper and t.is_alpha and len(t) > 1 for t in label)
+    named = all(t.pos_ == "PROPN" for t in label) and any(t.i in token_entity for t in label)
+    if not (shouting or named):
+        return None
+    return label[-1], colon

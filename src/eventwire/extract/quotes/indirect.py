@@ -22,11 +22,15 @@ from .marks import QuotedRegion
 #: Tokens trimmed from the edges of a content clause.
 _DROP_LEADING = frozenset({"that", "and", "but", "or"})
 _MIN_CONTENT_TOKENS = 2
-_OBJECT_CLASSES = frozenset({"speech", "written", "stance"})
+_OBJECT_CLASSES = frozenset({"speech", "written", "stance", "evidence", "cognition"})
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd"})
 _OBJECT_PREPS = frozenset({"for", "on", "against", "about", "of"})
-_NO_OBJECT = frozenset({"say", "add", "ask", "answer", "reply", "respond", "comment", "note",
+_SPEECH_PREPS = frozenset({"about", "of", "against"})
+#: What follows such a preposition: a noun phrase, or a gerund clause ("called for *reducing* X").
+_PREP_OBJECTS = frozenset({"pobj", "pcomp"})
+_NO_OBJECT = frozenset({"say", "add", "ask", "answer", "reply", "respond", "comment",
                         "continue", "read", "write", "post", "text"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Share of a clause's characters inside quotation marks above which it is a direct quote.
 DIRECT_SHARE = 0.8
 
@@ -42,6 +46,7 @@ class Found:
     subject: int | None = None  # the token naming the source (head of the source phrase)
     regions: tuple[int, ...] = field(default_factory=tuple)
     continues: bool = False
+    source: tuple[int, int] | None = None  # characters of the source, when not the subject's phrase
 
 
 class QuoteIndex:
@@ -80,7 +85,23 @@ def _outer_end(region: QuotedRegion) -> int:
 
 
 def is_cue_verb(token: Token, verbs: dict[str, str]) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
+    return token.pos_ == "VERB" and cue_lemma(token, verbs) is not None
+
+
+def cue_lemma(token: Token, verbs: dict[str, str]) -> str | None:
+    """The reporting-verb lemma of ``token``, repairing the model's lemmatiser where it cuts a
+    silent "e" ("hopes", "hoped", "hoping" -> "hop"): the inflected form is tried as a regular
+    one ("hope"+"s", "hope"+"d", "hop"+"ing" with the "e" put back)."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    form = token.lower_
+    for suffix, stem_end in (("s", ""), ("d", ""), ("ing", "e")):
+        if token.tag_ in ("VBZ", "VBD", "VBN", "VBG") and form.endswith(suffix):
+            candidate = form[: -len(suffix)] + stem_end
+            if candidate in verbs and candidate.startswith(lemma):
+                return candidate
+    return None
 
 
 def is_prepositional_cue(token: Token, phrases: CuePhrases) -> bool:
@@ -93,7 +114,7 @@ def is_prepositional_cue(token: Token, phrases: CuePhrases) -> bool:
     return False
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without leading "that"/conjunctions/punctuation and trailing punctuation."""
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or (doc[start].dep_ in ("mark", "cc") and doc[start].lower_ in _DROP_LEADING)):
@@ -104,13 +125,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_trailing_asides(doc: Doc, start: int, end: int) -> int:
-    """End a content before a closing aside: ", who ..." on a name, or ", according to X"
-    (a cue of its own)."""
+    """End a content before a closing aside: ", who ..." on a name, ", according to X" (a cue
+    of its own), or a participle the writer added (", focusing on ...", ", forcing ...")."""
     for token in doc[start:end]:
         if token.right_edge.i != end - 1 or token.left_edge.i <= start:
             continue
         before = doc[token.left_edge.i - 1]
-        aside = token.dep_ == "relcl" or (token.dep_ == "prep" and token.lower_ == "according")
+        aside = token.dep_ == "relcl" or (token.dep_ == "prep" and token.lower_ == "according") or (
+            token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and token.left_edge.i == token.i)
         if aside and before.text == ",":
             return before.i
     return end
@@ -164,22 +186,44 @@ def object_range(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
         return None
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in verbs:  # "agreed not to disclose X"
         return None
-    parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS
-             or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and any(g.dep_ == "pobj" for g in c.children))]
+    parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS or _topic(c, verbs[cue.lemma_.lower()])]
     if cue.lemma_.lower() == "tell" and not any(c.dep_ in ("xcomp", "oprd") for c in parts):
         return None
     if not parts or all(c.pos_ == "PRON" and c.n_rights == 0 and c.n_lefts == 0 for c in parts):
         return None
-    if any(c.dep_ == "xcomp" for c in parts):  # "urged Americans *to check it out*": the act urged
-        parts = [c for c in parts if c.dep_ == "xcomp"]
+    if any(c.dep_ == "xcomp" for c in parts):  # "urged *Americans to check it out*", as PolNeAR marks it
+        parts = [c for c in parts if c.dep_ in ("xcomp", "dobj")]
     starts = [_object_start(c) for c in parts]
     return min(starts), max(c.right_edge.i for c in parts) + 1
+
+
+def _topic(prep: Token, verb_class: str) -> bool:
+    """Whether a prepositional phrase after a cue names what was said or held: "called *for* X",
+    "spoke *about* Y", not "spoke *on Monday*" or "*on condition of anonymity*"."""
+    allowed = _SPEECH_PREPS if verb_class == "speech" else _OBJECT_PREPS
+    if prep.dep_ != "prep" or prep.lower_ not in allowed:
+        return False
+    objects = [g for g in prep.children if g.dep_ in _PREP_OBJECTS]
+    return bool(objects) and objects[0].ent_type_ not in ("DATE", "TIME") and objects[0].lemma_ != "condition"
+
+
+def passive_range(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
+    """"*Trump* is supported by far fewer publications": a passive stance verb with an agent
+    attributes its passive subject (the agent is the source)."""
+    if verbs.get(cue.lemma_.lower()) not in _OBJECT_CLASSES:
+        return None
+    if not any(c.dep_ == "agent" for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects or subjects[0].lower_ in _RELATIVE_PRONOUNS:
+        return None
+    return subjects[0].left_edge.i, subjects[0].right_edge.i + 1
 
 
 def _object_start(part: Token) -> int:
     """Where an object's content starts: after the preposition of "called *for* X"."""
     if part.dep_ == "prep":
-        objects = [g for g in part.children if g.dep_ == "pobj"]
+        objects = [g for g in part.children if g.dep_ in _PREP_OBJECTS]
         return objects[0].left_edge.i
     return part.left_edge.i
 
@@ -226,16 +270,31 @@ def clause_of_verb(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
         start, end = _around(cue)
     elif (after := after_colon(cue)) is not None:
         start, end = after
-    elif (objects := object_range(cue, verbs)) is not None:
+    elif (objects := object_range(cue, verbs) or passive_range(cue, verbs)) is not None:
         start, end = objects
         minimum = 1  # "attacked *Trump*", "denied *it*" is an attribution too
     else:
         return None
     start = _dateline_prefix(doc, start, end)
-    start, end = _trim(doc, start, _drop_trailing_asides(doc, start, end))
+    end = _next_report(doc, start, end, verbs)
+    start, end = trim(doc, start, _drop_trailing_asides(doc, start, end))
     if sum(1 for t in doc[start:end] if not t.is_punct) < minimum:
         return None
     return start, end
+
+
+def _next_report(doc: Doc, start: int, end: int, verbs: dict[str, str]) -> int:
+    """End a content before a second report of the same source joined to it: "said it was
+    opposed *and warned* X to ...", "said A, *citing* B": each is an attribution of its own."""
+    for token in doc[start + 2:end]:
+        if token.pos_ != "VERB" or not start <= token.head.i < end or cue_lemma(token, verbs) is None:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.left_edge.i <= start + 1:
+            continue
+        before = doc[token.left_edge.i - 1]
+        if (token.dep_ == "conj" and before.dep_ == "cc") or (token.dep_ == "advcl" and before.text == ","):
+            return before.i
+    return end
 
 
 def _around(cue: Token) -> tuple[int, int]:
@@ -262,7 +321,7 @@ def clause_of_preposition(cue: Token) -> tuple[int, int] | None:
         start, end = clause_start, phrase_start
     else:
         start, end = clause_start, clause_end
-    start, end = _trim(doc, start, end)
+    start, end = trim(doc, start, end)
     if sum(1 for t in doc[start:end] if not t.is_punct) < _MIN_CONTENT_TOKENS:
         return None
     return start, end

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge.cues import cue_verbs
 from ...nlp import Annotated
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -19,6 +20,10 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 #: Parts of a subject phrase that are not the words naming the speaker.
 _CUT_DEPS = frozenset({"acl", "advcl"})
+#: Words between a gerund's preposition and the verb whose subject it shares.
+_BRIDGE_DEPS = frozenset({"advmod", "acomp", "dobj", "pobj", "npadvmod", "attr"})
+#: Where a noun stands when a participle on it reports for it ("a tweet *attacking* X").
+_NAMING_DEPS = frozenset({"nsubj", "ROOT", "appos"})
 _RELATIVE = frozenset({"who", "which", "that"})
 PRONOUN_TYPES = {
     "he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
@@ -43,6 +48,8 @@ def subject_of(verb: Token, hops: int = 4) -> Token | None:
         return None
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.dep_ in _NAMING_DEPS:
+        return verb.head  # "a Trump tweet *attacking* X": the tweet
     up = _governor(verb)
     return subject_of(up, hops - 1) if up is not None and hops else None
 
@@ -58,27 +65,54 @@ def _governor(verb: Token) -> Token | None:
         head = head.head.head if head.dep_ == "pobj" else head.head
     elif verb.dep_ not in _INHERIT_DEPS and verb.dep_ != "pcomp":
         return None
+    elif verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in cue_verbs():
+        head = head.head  # "China said it was opposed *and warned* ...": China warned
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "was able to tout"
         head = head.head
+    if verb.dep_ == "pcomp" and head.pos_ in ("ADV", "ADJ", "NOUN") and head.dep_ in _BRIDGE_DEPS:
+        head = head.head  # "stopped short of calling", "were in the lead in advocating"
+        if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
 
 
 def source_range(head: Token) -> tuple[int, int]:
-    """Token range of the words naming the source: the subject phrase up to any relative
-    clause, participial phrase or trailing punctuation ("a senior official, speaking on ...")."""
+    """Token range of the words naming the source: the subject phrase up to a participial
+    phrase set off by a comma ("a senior official, speaking on ..."), a clause that is an
+    attribution of its own ("Mr. Kamin, who emphasized that ...") or trailing punctuation.
+    A descriptive relative clause or a bound participle stays ("Derek Mitchell, who served
+    as ambassador", "a poll released last week"): PolNeAR counts them. A possessive "'s"
+    and a dateline glued before the phrase ("WASHINGTON -- President Obama") are left out."""
+    doc = head.doc
     start, end = head.left_edge.i, head.i + 1
     for child in head.rights:
         if child.dep_ == "punct":
             continue
-        if child.dep_ in _CUT_DEPS:
+        if _cuts(child):
             break
         end = child.right_edge.i + 1
-    doc = head.doc
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if end == head.i + 2 and doc[head.i + 1].dep_ == "case":
+        end -= 1
+    if head.dep_ == "poss" and end - 1 > start and doc[end - 1].dep_ == "case":
+        end -= 1
+    for i in range(start + 1, min(head.i, start + 5)):
+        dateline = all(t.is_upper or t.is_punct for t in doc[start:i])
+        if doc[i].text in ("--", "-", "—", "―", "–") and dateline:
+            start = i + 1
     while start < head.i and doc[start].is_punct:
         start += 1
     return start, end
+
+
+def _cuts(child: Token) -> bool:
+    """Whether a right dependent of the source's head ends the source phrase."""
+    if child.dep_ == "relcl" or child.dep_ in _CUT_DEPS:
+        set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        is_cue = child.lemma_.lower() in cue_verbs()
+        return is_cue or (child.dep_ in _CUT_DEPS and set_off)
+    return False
 
 
 def _possessed(token: Token, head: Token) -> bool:
