@@ -180,3 +180,8 @@ def test_a_second_report_joined_by_and_is_its_own_quote_with_the_same_source(run
 def test_cue_nouns_adjectives_and_whole_cue_phrases(run, text, cue, source, content):
     quote = only(run(text))
     assert (quote.cue.text, quote.source.text, quote.content.text) == (cue, source, content)
+
+
+def test_knowing_someone_is_not_an_attribution(run):
+    ann = run("Witkoff, a billionaire developer who has known Trump since the 1980s, began talks.")
+    assert not [q for q in ann.quotes if "Trump" == q.content.text]

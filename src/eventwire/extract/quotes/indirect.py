@@ -29,7 +29,9 @@ _SPEECH_PREPS = frozenset({"about", "of", "against"})
 #: What follows such a preposition: a noun phrase, or a gerund clause ("called for *reducing* X").
 _PREP_OBJECTS = frozenset({"pobj", "pcomp"})
 _NO_OBJECT = frozenset({"say", "add", "ask", "answer", "reply", "respond", "comment",
-                        "continue", "read", "write", "post", "text"})
+                        "continue", "read", "write", "post", "text",
+                        # acquaintance, not a view: "who has known Trump since the 1980s"
+                        "know", "recognize", "understand", "imagine", "guess"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Share of a clause's characters inside quotation marks above which it is a direct quote.
 DIRECT_SHARE = 0.8
