@@ -62,3 +62,27 @@ def annotate_seed(annotate, components):
     """The reference article through only the named components."""
     return annotate(SEED_TEXT.read_text(encoding="utf-8"), components=components,
                     published=seed_expected()["input"]["published"])
+
+
+def hand_parse(text: str, rows: list[tuple]):
+    """An ``Annotated`` over a parse built by hand, for unit tests without the model.
+
+    rows: (word, head index, dep, pos, lemma[, tag]); the words must spell ``text``.
+    """
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.model import Article
+    from eventwire.nlp import Annotated
+
+    words = [r[0] for r in rows]
+    spaces, at = [], 0
+    for w in words:
+        at = text.index(w, at) + len(w)
+        spaces.append(at < len(text) and text[at] == " ")
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
+              tags=[r[5] if len(r) > 5 else r[3] for r in rows],
+              sent_starts=[i == 0 for i in range(len(rows))])
+    assert doc.text == text
+    return Annotated(article=Article(id="x", text=text), doc=doc)

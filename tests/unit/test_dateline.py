@@ -21,7 +21,7 @@ from eventwire.ingest.dateline import find_dateline
 )
 def test_datelines(text, published, place, country, date):
     found = find_dateline(text, published)
-    assert found is not None
+    assert found, f"no dateline found in {text!r}"
     assert (found.place, found.country) == (place, country)
     assert (found.date.value if found.date else None) == date
     assert text[found.span.start:found.span.end] == found.span.text

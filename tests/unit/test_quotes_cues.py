@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
+from conftest import hand_parse
 
 from eventwire.errors import KnowledgeError
 from eventwire.extract.quotes import QuotesComponent
 from eventwire.knowledge.cues import cue_phrases, cue_verbs, load_cue_phrases, load_cue_verbs
-from eventwire.model import Article, Entity
-from eventwire.nlp import Annotated
+from eventwire.model import Entity
 
 
 def test_bundled_cue_verbs_and_phrases_load():
@@ -49,21 +47,6 @@ def test_bad_phrase_role_fails(tmp_path):
         load_cue_phrases(path)
 
 
-NLP = spacy.blank("en")
-
-
-def hand_parse(text: str, rows: list[tuple[str, int, str, str, str]]) -> Annotated:
-    """An Annotated over a hand-built parse: rows are (word, head index, dep, pos, lemma)."""
-    words = [r[0] for r in rows]
-    spaces, at = [], 0
-    for w in words:
-        at = text.index(w, at) + len(w)
-        spaces.append(at < len(text) and text[at] == " ")
-    doc = Doc(NLP.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
-              deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
-    assert doc.text == text
-    return Annotated(article=Article(id="x", text=text), doc=doc)
 
 
 INVERTED = [

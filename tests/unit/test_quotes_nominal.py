@@ -3,34 +3,13 @@ parses (no model)."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from conftest import hand_parse as parse
 
 from eventwire.extract.quotes import QuotesComponent
 from eventwire.extract.quotes.direct import speaker_label
 from eventwire.extract.quotes.indirect import cue_lemma
 from eventwire.extract.quotes.speakers import source_range
 from eventwire.knowledge.cues import cue_phrases, cue_verbs
-from eventwire.model import Article
-from eventwire.nlp import Annotated
-
-NLP = spacy.blank("en")
-
-
-def parse(text: str, rows: list[tuple]) -> Annotated:
-    """rows: (word, head, dep, pos, lemma[, tag])."""
-    words = [r[0] for r in rows]
-    spaces, at = [], 0
-    for w in words:
-        at = text.index(w, at) + len(w)
-        spaces.append(at < len(text) and text[at] == " ")
-    doc = Doc(NLP.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
-              deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
-              tags=[r[5] if len(r) > 5 else r[3] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
-    assert doc.text == text
-    return Annotated(article=Article(id="x", text=text), doc=doc)
-
 
 CLAIM = [
     ("Trump", 2, "poss", "PROPN", "Trump"), ("'s", 0, "case", "PART", "'s"),
@@ -112,7 +91,8 @@ def test_a_label_that_names_no_speaker_is_ignored():
     rows = [("Sanders", 1, "nsubj", "PROPN", "Sanders")] + LABEL[1:]
     ann = parse("Sanders: We will win it.", rows)
     assert speaker_label(ann.doc, ann.doc[0], {}) is None  # a name the actors component never found
-    assert speaker_label(ann.doc, ann.doc[0], {0: "E1"}) is not None
+    name, colon = speaker_label(ann.doc, ann.doc[0], {0: "E1"})
+    assert (name.text, colon.text) == ("Sanders", ":")
 
 
 def test_source_keeps_a_bound_participle_and_drops_one_set_off_by_commas():
