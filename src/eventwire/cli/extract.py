@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Annotated as Arg
 
 import typer
+from rich.console import Console
 
 from ..errors import RefusedError, UsageError
 from ..settings import Settings
@@ -55,6 +56,7 @@ def extract(
     if first is None:
         raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
     documents, refusals = [], []
+    wrapping = Console(highlight=False)  # `out` keeps long lines whole for pipes; panels wrap
     for outcome in analyse_stream(itertools.chain([first], inputs), workers=workers, settings=settings):
         if outcome.error is not None:
             refusals.append(outcome.error)
@@ -66,7 +68,7 @@ def extract(
         elif chosen is Format.pretty:
             from .render import pretty
 
-            out.print(pretty(doc))
+            wrapping.print(pretty(doc))
         documents.append(doc)
     if chosen is Format.json and documents:
         payload = [d.model_dump(mode="json") for d in documents]

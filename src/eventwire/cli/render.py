@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Document
 
@@ -19,7 +20,7 @@ def _names(doc: Document) -> dict[str, str]:
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | None:
     if not rows:
         return None
-    table = Table(title=title, title_justify="left", expand=True, show_lines=False)
+    table = Table(title=title, title_justify="left", show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -70,7 +71,7 @@ def _rows(doc: Document) -> list[Table | None]:
 
 def pretty(doc: Document) -> Panel:
     """A panel summarising everything found in one article."""
-    parts: list = [_heading(doc)]
+    parts: list = [Text.from_markup(_heading(doc), overflow="fold")]
     parts += [t for t in _rows(doc) if t is not None]
     if doc.warnings:
         parts.append("[yellow]warnings:[/] " + escape("; ".join(doc.warnings)))
