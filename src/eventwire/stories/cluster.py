@@ -131,9 +131,10 @@ class StoryIndex:
         if best is None or score < self.threshold:
             best = self._new_story(doc)
         story = self.stories[best]
-        for group in vectors:
-            self._norms.pop((PREFIX[group], id(story.centroid.get(group))), None)
+        before = set(story.centroid.get("words", {}))
         story.add(vectors, day, self.max_terms)
+        for term in before - set(story.centroid.get("words", {})):  # truncated away
+            self._postings[term].discard(story.id)
         self._post(story)
         self.dirty_stories.add(best)
         return best
@@ -159,7 +160,7 @@ class StoryIndex:
     def best_story(self, vectors, day: date | None) -> tuple[str | None, float]:
         weighted = self._weighted(vectors)
         best, best_score = None, -1.0
-        for sid in self._candidates(weighted):
+        for sid in sorted(self._candidates(weighted)):  # sorted: ties go the same way every run
             score = self.similarity(weighted, self.stories[sid], day)
             if score > best_score:
                 best, best_score = sid, score
@@ -214,12 +215,17 @@ class StoryIndex:
         return dot / (norm * nc) if nc else 0.0
 
     def _centroid_norm(self, prefix: str, cen: dict[str, float]) -> float:
-        """The IDF-weighted norm of a centroid, cached until the centroid changes or the
-        stream has grown by a few per cent (IDF drifts slowly)."""
+        """The IDF-weighted norm of a centroid at the current document count.
+
+        Cached for one document only: a norm kept while IDF drifts would make assignments
+        depend on when the process started, and an ingest resumed after a crash must
+        assign exactly as an uninterrupted one (the state is what the store holds)."""
         key = (prefix, id(cen))
         cached = self._norms.get(key)
-        if cached and cached[0] is cen and self.n_docs <= cached[1] * 1.05 + 2:
+        if cached and cached[0] is cen and cached[1] == self.n_docs:
             return cached[2]
+        if len(self._norms) > 4096:
+            self._norms.clear()
         norm = math.sqrt(sum((w * self.idf(f"{prefix}:{t}")) ** 2 for t, w in cen.items()))
         self._norms[key] = (cen, self.n_docs, norm)
         return norm
