@@ -196,3 +196,39 @@ def demonym_country(word: str) -> str | None:
     if key.endswith("s") and key[:-1] in table:
         return table[key[:-1]]
     return None
+
+
+SPORT_KINDS = frozenset({"sport", "solo", "cue", "team"})
+
+
+def parse_sports_words(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Sports vocabulary (``data/sports_words.tsv``): word -> its kinds (sport, solo, cue, team)."""
+    table: dict[str, set[str]] = {}
+    for row, where in _rows("sports_words.tsv", ("word", "kind"), path):
+        _check(bool(row["word"]), "empty word", where)
+        _check(row["kind"] in SPORT_KINDS, f"kind must be one of {sorted(SPORT_KINDS)}", where)
+        table.setdefault(row["word"].lower(), set()).add(row["kind"])
+    return {word: frozenset(kinds) for word, kinds in table.items()}
+
+
+@cache
+def sports_words() -> dict[str, frozenset[str]]:
+    return parse_sports_words()
+
+
+NAME_WORD_KINDS = frozenset({"company", "org", "event", "club"})
+
+
+def parse_name_words(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Naming words (``data/name_words.tsv``): word -> its kinds (company, org, event, club)."""
+    table: dict[str, set[str]] = {}
+    for row, where in _rows("name_words.tsv", ("word", "kind"), path):
+        _check(bool(row["word"]), "empty word", where)
+        _check(row["kind"] in NAME_WORD_KINDS, f"kind must be one of {sorted(NAME_WORD_KINDS)}", where)
+        table.setdefault(row["word"].lower(), set()).add(row["kind"])
+    return {word: frozenset(kinds) for word, kinds in table.items()}
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    return parse_name_words()

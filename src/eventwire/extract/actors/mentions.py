@@ -9,11 +9,22 @@ Fixes, each a rule about the language, not about one article:
   PERSON ("Kushner", "Trump");
 - a name right after a person title or kinship word ("daughter Ivanka") is a PERSON;
 - a capital that acts ("Moscow said") is its country's government, a separate actor from the
-  city it names.
+  city it names (not in sports reports, where "Moscow" beating someone is a team);
+- a span is cut where no name can run (numbers, brackets, commas, spaced dashes, lower-case
+  words other than particles: shape.py), and a month or a person's nationality before a name
+  is dropped;
+- a lone capitalised common word ("Attendance :") is not a person or organisation;
+- naming words decide the kind (kinds.py): "... Open" an event, "... Airlines" an
+  organisation, "Pirelli" after "Pirelli SpA" the company;
+- the dateline's place is one place mention; in a headline in capitals only names the
+  article also writes in ordinary case (or the lists know) are kept;
+- sports reports (sports.py): table rows name teams, places and players; places named as
+  competitors are teams.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +34,9 @@ from spacy.tokens import Doc
 from ...knowledge import gazetteer
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.roster import name_key, orgs, roster
+from .kinds import apply_name_words
+from .shape import drop_leading_modifiers, pieces
+from .sports import is_sport_name, relabel_teams, sports_kind, table_names
 from .tokens import NAME_POS, TokenTable, title_at
 
 KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -43,6 +57,7 @@ class Mention:
     country: str | None = None
     sector: str | None = None
     key: str | None = None  # a cluster key forced by a rule (metonyms)
+    fixed: bool = False  # a label read from the layout (tables, datelines): later rules keep it
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -97,16 +112,21 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in KEPT and ent.label_ not in RELABELLABLE:
             continue
-        start, end = _trim(doc, ent.start, ent.end, ent.label_)
-        if start >= end:
-            continue
-        mention = Mention(start, end, ent.label_)
-        known = _known_label(mention.text(doc))
-        if known:
-            mention.label, mention.country, mention.sector = known
-            if name_key(mention.text(doc)) in metonyms():
-                mention.key = "seat:" + name_key(mention.text(doc))
-        found.append(mention)
+        parts = pieces(doc, ent.start, ent.end)
+        for piece_start, piece_end in parts:
+            start, end = _trim(doc, piece_start, piece_end, ent.label_)
+            start = drop_leading_modifiers(doc, start, end, ent.label_)
+            if start >= end:
+                continue
+            mention = Mention(start, end, ent.label_)
+            known = _known_label(mention.text(doc))
+            if known:
+                mention.label, mention.country, mention.sector = known
+                if name_key(mention.text(doc)) in metonyms():
+                    mention.key = "seat:" + name_key(mention.text(doc))
+            elif len(parts) > 1 and _place_label(name_key(mention.text(doc))):
+                mention.label = "GPE"  # "Scott Draper ( Australia": the country is a place
+            found.append(mention)
     return found
 
 
@@ -239,12 +259,15 @@ def _dateline_city(doc: Doc, start: int, end: int) -> bool:
     return hit is not None and hit.feature == "city"
 
 
-def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken: set[int],
+                    companies: set[str] = frozenset()) -> list[Mention]:
     """Names where the model tagged nothing: the same name tagged elsewhere in the article
-    (the model is inconsistent across sentences and misses names in capitals), a country or
-    capital the knowledge lists name, or a dateline city."""
-    names = {name_key(m.text(doc)): m.label for m in mentions
-             if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key}
+    (the model is inconsistent across sentences and misses names in capitals), a company's
+    short name ("Cofinec" after "Cofinec S.A."), a country or capital the knowledge lists
+    name, or a dateline city."""
+    names = dict.fromkeys((c for c in companies if len(c) >= 3), "ORG")
+    names.update({name_key(m.text(doc)): m.label for m in mentions
+                  if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key})
 
     def known(start: int, end: int, key: str) -> Mention | None:
         if table.pos[start] not in NAME_POS:
@@ -263,14 +286,91 @@ def find_mentions(doc: Doc, table: TokenTable | None = None) -> list[Mention]:
     mentions = _raw_mentions(doc)
     _relabel_people(doc, mentions)
     _relabel_places(doc, mentions)
-    mentions = [m for m in mentions if m.label in KEPT]
+    mentions = [m for m in mentions if m.label in KEPT and not _common_word(doc, m)]
+    sport = sports_kind(table.text)
+    sports = sport is not None
+    if sports:
+        mentions = _with_table_names(doc, table.text, mentions)
+    mentions = _with_dateline(doc, table.text, mentions)
+    companies = apply_name_words(doc, mentions, sports)
+    mentions = _outside_headlines(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_seat_mentions(table, taken))
-    mentions.extend(_untagged_names(doc, table, mentions, taken))
+    mentions.extend(_untagged_names(doc, table, mentions, taken, companies))
     for m in mentions:
-        if m.label in {"GPE", "LOC"} and _acting_capital(doc, m):
+        if m.label in {"GPE", "LOC"} and _acting_capital(doc, m) and not sports:
             meto = metonyms()[name_key(m.text(doc))]
             m.label, m.country, m.sector = "ORG", meto.country, meto.sector
             m.key = "capital-gov:" + meto.country
+    if sport == "team":
+        relabel_teams(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _common_word(doc: Doc, m: Mention) -> bool:
+    """A lone capitalised word the tagger reads as a common noun, verb or adverb ("Attendance :",
+    "Death is ...", "Overseas ,"): capitalised by its place at a line start, not a name."""
+    if m.end - m.start != 1 or m.key or m.label not in {"PERSON", "ORG"}:
+        return False
+    token = doc[m.start]
+    return token.pos_ in {"NOUN", "VERB", "ADV", "ADP", "PRON", "DET"} and token.is_title \
+        and not _known_label(token.text) and not _place_label(name_key(token.text))
+
+
+def _caps_line(doc: Doc, i: int, seen: dict[int, bool]) -> bool:
+    """Token ``i`` is in a sentence written all in capitals (three words or more)."""
+    sent = doc[i].sent
+    if sent.start not in seen:
+        words = [t for t in sent if t.is_alpha]
+        seen[sent.start] = len(words) >= 3 and all(t.is_upper for t in words)
+    return seen[sent.start]
+
+
+def _outside_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A headline in capitals defeats the model ("ENGLAND BEAT", "MAJOR LEAGUE STANDINGS"):
+    there, keep only names the article also writes in ordinary case, or the knowledge lists
+    know; the scan for untagged names then finds the rest by the same test."""
+    seen: dict[int, bool] = {}
+    flagged = [m for m in mentions if not m.fixed and m.text(doc).isupper() and _caps_line(doc, m.start, seen)]
+    if not flagged:
+        return mentions
+    ordinary = {name_key(m.text(doc)) for m in mentions if not m.text(doc).isupper()}
+    dropped = {id(m) for m in flagged if not (
+        name_key(m.text(doc)) in ordinary or _place_label(name_key(m.text(doc)))
+        or _known_label(m.text(doc)) or m.key)}
+    return [m for m in mentions if id(m) not in dropped]
+
+
+#: A dateline: a line that starts with a place in capitals, then the date ("BUCHAREST
+#: 1996-08-30", "LA CORUNA , Spain 1996-08-31", "MOSCOW, Aug 29 (Reuters) -").
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?= ?,[^\n]{0,40}?\d| \d{4}-\d\d-\d\d)", re.MULTILINE)
+
+
+def _with_dateline(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The dateline's place as one place mention, whatever the model made of it; only the
+    opening lines are read."""
+    match = _DATELINE.search(text[:600])
+    if match is None:
+        return mentions
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if span is None or not len(span):
+        return mentions
+    kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+    key = name_key(span.text)
+    mention = Mention(span.start, span.end, "GPE", fixed=True)
+    if key in metonyms() and metonyms()[key].kind == "seat":
+        return mentions
+    return sorted([*kept, mention], key=lambda m: m.start)
+
+
+def _with_table_names(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A sports report's mentions with the competitors its tables name in place of whatever
+    the model made of those lines, and without bare sport names ("CRICKET -")."""
+    rows = table_names(doc, text)
+    covered = {i for start, end, _ in rows for i in range(start, end)}
+    kept = [m for m in mentions if not covered.intersection(range(m.start, m.end))
+            and not is_sport_name(m.text(doc))]
+    kept.extend(Mention(start, end, label, fixed=True) for start, end, label in rows)
+    return kept
 
