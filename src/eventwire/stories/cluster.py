@@ -132,6 +132,8 @@ class StoryIndex:
             best = self._new_story(doc)
         story = self.stories[best]
         before = set(story.centroid.get("words", {}))
+        for group in vectors:  # the centroid changes in place: its cached norm goes
+            self._norms.pop((PREFIX[group], id(story.centroid.get(group))), None)
         story.add(vectors, day, self.max_terms)
         for term in before - set(story.centroid.get("words", {})):  # truncated away
             self._postings[term].discard(story.id)
