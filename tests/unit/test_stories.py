@@ -299,3 +299,15 @@ def test_story_state_has_no_memory_beyond_what_the_store_keeps():
                 prefix = cluster.PREFIX[group]
                 fresh = math.sqrt(sum((w * index.idf(f"{prefix}:{t}")) ** 2 for t, w in cen.items()))
                 assert index._centroid_norm(prefix, cen) == pytest.approx(fresh, rel=1e-12)
+
+
+def test_bare_counts_and_numbers_within_one_article_are_not_conflicts():
+    one = make_document("Officials said 1200 drones were launched. 28 countries signed.", input_id="x",
+                        claims=[("C1", "count", 1200, None, "1200 drones"), ("C2", "count", 28, None, "28 countries")])
+    other = make_document("Envoys said 2 sides met.", input_id="y", claims=[("C1", "count", 2, None, "2 sides")])
+    assert find_conflicts([one, other]) == []
+    dead = make_document("12 people died.", input_id="z", claims=[("C1", "deaths", 12, None, "12 people")])
+    same_article_twice = make_document("30 people died and 12 people died.", input_id="w",
+                                       claims=[("C1", "deaths", 30, None, "30 people"), ("C2", "deaths", 12, None, "12 people")])
+    assert find_conflicts([same_article_twice]) == []
+    assert len(find_conflicts([dead, same_article_twice])) == 1  # 12 vs 30 across articles

@@ -5,6 +5,10 @@ Each claim is read as an interval: an exact value allows a small rounding tolera
 "about" ten per cent either way, "at least"/"at most" are open on one side and a range is
 its two ends. Two claims disagree when their intervals do not meet: "at least 10 dead"
 and "12 dead" agree; "12 dead" and "30 dead" do not.
+
+Only claims from different articles are compared (two numbers in one report are two
+quantities), and a bare count with no unit is never compared: "1,200 drones" and "28
+countries" are both counts, but not of the same thing.
 """
 
 from __future__ import annotations
@@ -69,11 +73,13 @@ def find_conflicts(docs: list[Document]) -> list[Conflict]:
     groups: dict[tuple, list[ClaimRef]] = {}
     for doc in docs:
         for claim in doc.claims:
+            if claim.about == "count" and claim.unit is None:
+                continue
             groups.setdefault((claim.about, claim.unit, claim.per), []).append(_ref(doc, claim))
     conflicts = []
     for (about, unit, per), refs in groups.items():
         for i, a in enumerate(refs):
             for b in refs[i + 1:]:
-                if disagree(a, b):
+                if a.article != b.article and disagree(a, b):
                     conflicts.append(Conflict(about, unit, per, a, b))
     return conflicts
