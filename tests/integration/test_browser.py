@@ -1,6 +1,8 @@
 """The web page in a real browser: Debian's chromium driven by Playwright, against the real
 server (uvicorn on 127.0.0.1 and a free port) over a store of the project's examples plus
-one hostile article, built once per session. Screenshots go to docs/screenshots/.
+one hostile article, built once per session. Screenshots go to a temporary folder, or to
+docs/screenshots/ with EVENTWIRE_SCREENSHOTS=1 (how the ones in the README were made), so a
+test run never changes tracked files.
 
 Scenario: stories list -> a story -> click an event on the timeline -> its article with the
 evidence highlighted -> a fact's popover -> search for a speaker -> the speaker's page.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +22,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("EVENTWIRE_SCREENSHOTS")
+         else Path(tempfile.gettempdir()) / "eventwire-screenshots")
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 #: The default components in their documented order (COMMON.md).
