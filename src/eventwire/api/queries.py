@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from ..model import Document
-from ..store.queries import EVENT_SELECT, Filters, country_code, parse_day, where_clause
+from ..store.queries import Filters, country_code, event_rows, parse_day, run_query, where_clause
 
 
 @dataclass
@@ -68,51 +68,23 @@ def _page(con, select: str, count: str, where: Where, order: str, limit: int, of
 # -- events: exactly the CLI's filters -------------------------------------------------------
 
 _EVENT_COUNT = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
-_DATE = "coalesce(e.event_date, a.pub_date)"
-
-#: The columns and order of ``store.queries.EVENT_SELECT``, computed for one page only: the
-#: page's events (filters from ``where_clause``), then the actor and recipient names of just
-#: those events, joined here: DuckDB's correlated, ordered ``string_agg`` per event costs
-#: about 20 ms a page, this about 3 ms.
-_EVENT_PAGE = f"""SELECT e.article_id, e.id AS event_id, {_DATE} AS date, e.event, e.mode, e.context,
-  e.cameo, e.quad, e.status, NULL AS actor, NULL AS recipient, e.location, e.location_name AS place,
-  e.location_country AS country, e.lat, e.lon, e.reported_by_name AS reported_by,
-  e.event_text_text AS event_text, e.evidence_text AS text, a.title, a.source, a.url, a.input_id,
-  a.story, a.seq
-FROM events e JOIN articles a ON a.id = e.article_id {{where}}
-ORDER BY date NULLS LAST, a.seq, e.id LIMIT ? OFFSET ?"""
-_PEOPLE = """SELECT x.article_id, x.event_id, x.role, x.name FROM event_actors x
-JOIN (SELECT unnest(?::VARCHAR[]) AS aid, unnest(?::VARCHAR[]) AS eid) k
-  ON k.aid = x.article_id AND k.eid = x.event_id
-ORDER BY x.article_id, x.event_id, x.role, x.position"""
 
 
-def _add_people(con, rows: list[dict]) -> list[dict]:
-    """Fill ``actor``/``recipient`` ("; "-joined names in order) as ``EVENT_SELECT`` does."""
-    if not rows:
-        return rows
-    names: dict[tuple, list[str]] = {}
-    keys = [[r["article_id"] for r in rows], [r["event_id"] for r in rows]]
-    for aid, eid, role, name in con.execute(_PEOPLE, keys).fetchall():
-        names.setdefault((aid, eid, role), []).append(name)
-    for r in rows:
-        for role in ("actor", "recipient"):
-            found = names.get((r["article_id"], r["event_id"], role))
-            r[role] = "; ".join(found) if found else None
-    return rows
+def _event_dicts(con, tail: str, params: list) -> list[dict]:
+    columns, rows = event_rows(con, tail, params)
+    return [dict(zip(columns, row)) for row in rows]
 
 
 def events(con, f: Filters, limit: int, offset: int) -> Page:
     """Events matching ``f`` (``eventwire query``'s filters, columns and order), one page."""
     where, params = where_clause(f)
     total = int(con.execute(_EVENT_COUNT + where, params).fetchone()[0])
-    cur = con.execute(_EVENT_PAGE.format(where=where), [*params, limit, offset])
-    return Page(_add_people(con, _dicts(cur)), total, limit, offset)
+    columns, rows = run_query(con, f, limit, offset)
+    return Page([dict(zip(columns, row)) for row in rows], total, limit, offset)
 
 
 def event_detail(con, article_id: str, event_id: str) -> dict | None:
-    sql = f"{EVENT_SELECT} WHERE e.article_id = ? AND e.id = ?"
-    rows = _dicts(con.execute(sql, [article_id, event_id]))
+    rows = _event_dicts(con, "WHERE e.article_id = ? AND e.id = ?", [article_id, event_id])
     return rows[0] if rows else None
 
 
@@ -246,10 +218,9 @@ def actor_summary(con, name: str) -> dict | None:
 
 def actor_events(con, name: str, limit: int = 500) -> list[dict]:
     """Every event naming the actor (as actor or recipient, by exact name), by date."""
-    sql = (f"{EVENT_SELECT} WHERE EXISTS (SELECT 1 FROM event_actors x WHERE "
-           "x.article_id = e.article_id AND x.event_id = e.id AND lower(x.name) = lower(?))"
-           " ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?")
-    return _dicts(con.execute(sql, [name, limit]))
+    return _event_dicts(con, "WHERE EXISTS (SELECT 1 FROM event_actors x WHERE "
+                        "x.article_id = e.article_id AND x.event_id = e.id AND lower(x.name) = lower(?))"
+                        " ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?", [name, limit])
 
 
 def actor_quotes(con, name: str, limit: int = 500) -> list[dict]:
@@ -302,9 +273,9 @@ def search(con, q: str, limit: int = 20) -> dict[str, list[dict]]:
     w.add("(strpos(lower(e.evidence_text), lower(?)) > 0 OR EXISTS (SELECT 1 FROM event_actors x "
           "WHERE x.article_id = e.article_id AND x.event_id = e.id "
           "AND strpos(lower(x.name), lower(?)) > 0))", q, q)
-    cur = con.execute(f"{EVENT_SELECT}{w.sql()} ORDER BY date DESC NULLS LAST, a.seq, e.id LIMIT ?",
-                      [*w.params, limit])
-    return {"articles": found_articles, "quotes": merged_quotes[:limit], "events": _dicts(cur)}
+    events_found = _event_dicts(con, f"{w.sql()} ORDER BY date DESC NULLS LAST, a.seq, e.id LIMIT ?",
+                                [*w.params, limit])
+    return {"articles": found_articles, "quotes": merged_quotes[:limit], "events": events_found}
 
 
 
