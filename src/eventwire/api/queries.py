@@ -83,11 +83,6 @@ def events(con, f: Filters, limit: int, offset: int) -> Page:
     return Page([dict(zip(columns, row)) for row in rows], total, limit, offset)
 
 
-def event_detail(con, article_id: str, event_id: str) -> dict | None:
-    rows = _event_dicts(con, "WHERE e.article_id = ? AND e.id = ?", [article_id, event_id])
-    return rows[0] if rows else None
-
-
 # -- articles -------------------------------------------------------------------------------
 
 ARTICLE_SELECT = """SELECT a.id, a.input_id, a.title, a.source, a.url, a.published, a.pub_date,
@@ -125,13 +120,6 @@ def articles(con, *, story=None, source=None, text=None, actor=None, since=None,
                   "a.pub_date DESC NULLS LAST, a.seq DESC", limit, offset)
     found.items = _add_counts(con, found.items)
     return found
-
-
-def article_id_for(con, key: str) -> str | None:
-    """The stored id of an article named by its id or its input id."""
-    row = con.execute("SELECT id FROM articles WHERE id = ? OR input_id = ? ORDER BY seq LIMIT 1",
-                      [key, key]).fetchone()
-    return row[0] if row else None
 
 
 # -- quotes ---------------------------------------------------------------------------------

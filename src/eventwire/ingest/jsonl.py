@@ -25,7 +25,6 @@ from .dates import normalise_published
 from .html import html_article
 from .raw import RawArticle
 
-STRING_FIELDS = ("title", "url", "source")
 _CHUNK = 1 << 20
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...knowledge.cues import CuePhrases
 from .marks import QuotedRegion
 
 #: Tokens trimmed from the edges of a content clause.
@@ -104,16 +103,6 @@ def cue_lemma(token: Token, verbs: dict[str, str]) -> str | None:
             if candidate in verbs and candidate.startswith(lemma):
                 return candidate
     return None
-
-
-def is_prepositional_cue(token: Token, phrases: CuePhrases) -> bool:
-    """Whether ``token`` starts a prepositional cue such as "according to"."""
-    doc = token.doc
-    for words in phrases.prepositions:
-        end = token.i + len(words)
-        if end <= len(doc) and tuple(t.lower_ for t in doc[token.i:end]) == words:
-            return True
-    return False
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

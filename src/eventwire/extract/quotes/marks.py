@@ -21,7 +21,6 @@ from dataclasses import dataclass
 MAX_PARAGRAPHS = 5
 
 OPENING = frozenset("“«„")
-CLOSING = frozenset("”»")
 STRAIGHT = frozenset({'"', "''"})  # '' is the double mark of some wire and NYT copy
 _DOUBLE = re.compile(r"''|[\"“”«»„]")
 _SINGLE = re.compile(r"[‘’]")

@@ -71,11 +71,6 @@ def _direction(ctx: Context, m: re.Match) -> int:
     return ctx.direction(m.start())
 
 
-def _span_modifier(mod: str | None) -> str:
-    """"early", "late", "mid" are kept in the span but do not change a TIMEX3 value."""
-    return (mod or "").strip().lower()
-
-
 # --- handlers -------------------------------------------------------------------------
 
 
