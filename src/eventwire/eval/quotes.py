@@ -8,9 +8,14 @@ text-bound spans, possibly discontinuous, joined by an ``E`` line per attributio
 article has several annotators, the first ``.ann`` file in sorted order is the gold, for
 every article alike.
 
-Scores follow PARC / BBC citron practice: precision, recall and F1 of content spans, with
-exact match and with any character overlap (one-to-one, largest overlap first); on the
-overlap-matched pairs, source and cue accuracy (exact and overlap). Exact match compares
+The main figure is the field's rule from ``../shared/data/README.md`` ("How quote content is
+scored", in ``quote_content.py``): ``content_f1``, ``content_precision``, ``content_recall``
+and, on the matched pairs, ``source_accuracy``, ``cue_accuracy`` and ``kind_accuracy``.
+
+Secondary scores follow PARC / BBC citron practice: precision, recall and F1 of content
+spans, with exact match and with any character overlap (one-to-one, largest overlap first);
+on the overlap-matched pairs, source and cue accuracy (``*_accuracy_exact`` and
+``*_accuracy_overlap``). Exact match compares
 texts after collapsing spaces, lower-casing, and stripping quotation marks, edge punctuation
 and a leading "that" from both sides (PolNeAR content keeps marks and "that", ours does not).
 Gold kinds come from the quotation marks: content all inside marks is direct, none is
@@ -34,6 +39,7 @@ from ..model import Article
 from ..nlp import Annotated, load_model
 from ..registry import components
 from . import EvalResult
+from .quote_content import HEADER, Bag, ContentTally, Tokens, gold_bag, system_bag
 
 Range = tuple[int, int]
 _EDGE = " \t\n\"'“”‘’«».,;:!?—–-()"
@@ -282,58 +288,91 @@ def _gold_for(path: Path, stem: str) -> Path | None:
     return files[0] if files else None
 
 
+def _bags(tokens: Tokens, items: list[Item], gold: bool) -> list[Bag]:
+    make = gold_bag if gold else system_bag
+    return [make(tokens, i.content, i.source, i.cue, i.kind) for i in items]
+
+
+class _Systems:
+    """Tallies for eventwire and textacy, under the field's rule and the older measures."""
+
+    def __init__(self) -> None:
+        self.field, self.base_field = ContentTally(), ContentTally()
+        self.ours, self.base, self.joined = _Tally(), _Tally(), _Tally()
+        self.refused = self.articles = 0
+
+    def add(self, article: str, gold: list[Item], pred: list[Item], baseline: list[Item] | None) -> None:
+        tokens = Tokens(article)
+        gold_bags = _bags(tokens, gold, gold=True)
+        self.field.add(_bags(tokens, pred, gold=False), gold_bags)
+        self.ours.add(article, pred, gold)
+        self.joined.add(article, joined_items(pred, article), gold)
+        if baseline is None:
+            self.refused += 1
+            baseline = []
+        self.base_field.add(_bags(tokens, baseline, gold=False), gold_bags)
+        self.base.add(article, baseline, gold)
+        self.articles += 1
+
+    def scores(self) -> dict[str, float]:
+        scores = self.field.scores()
+        scores.update({k: v for k, v in self.base_field.scores("textacy_").items() if "content" in k})
+        old = self.ours.scores()
+        for part in ("source", "cue"):
+            old[f"{part}_accuracy_exact"] = old.pop(f"{part}_accuracy")
+        scores.update(old)
+        scores.update({k: v for k, v in self.base.scores("textacy_").items() if "content" in k})
+        scores.update({k: v for k, v in self.joined.scores("joined_").items() if "content" in k})
+        for _, kind, _, _, p, r, f in self.ours.kind_rows("eventwire"):
+            scores.update({f"{kind}_precision_overlap": p, f"{kind}_recall_overlap": r, f"{kind}_f1_overlap": f})
+        scores["articles"] = float(self.articles)
+        scores["textacy_refused_articles"] = float(self.refused)
+        return scores
+
+
+def _read_gold(path: Path, text_path: Path) -> tuple[str, list[Item]] | None:
+    gold_path = _gold_for(path, text_path.stem)
+    if gold_path is None:
+        return None
+    article = text_path.read_text(encoding="utf-8")
+    mask = marked_mask(article)
+    gold = read_ann(gold_path)
+    for g in gold:
+        g.kind = gold_kind(article, g.content, mask)
+    return article, gold
+
+
 def evaluate(path: Path, *, limit: int | None = None) -> EvalResult:
-    """Content, source and cue scores of the quotes component on a PolNeAR folder, with
-    textacy's direct-quotation extractor scored the same way as a baseline."""
+    """Quote content scored by the field's rule (the main figure: ``content_f1``,
+    ``content_precision``, ``content_recall``, ``source_accuracy``, ``cue_accuracy``,
+    ``kind_accuracy``), then the older overlap and exact measures, with textacy's
+    direct-quotation extractor scored the same way as a baseline."""
     path = Path(path)
     if not (path / "text").is_dir():
         raise MissingPathError(f"no PolNeAR text folder in {path}", where=str(path))
-    texts = sorted((path / "text").glob("*.txt"))[:limit]
-    runner = _Runner()
-    ours, base, joined = _Tally(), _Tally(), _Tally()
-    refused = articles = 0
+    runner, systems = _Runner(), _Systems()
     started = time.perf_counter()
-    for text_path in texts:
-        gold_path = _gold_for(path, text_path.stem)
-        if gold_path is None:
+    for text_path in sorted((path / "text").glob("*.txt"))[:limit]:
+        if (read := _read_gold(path, text_path)) is None:
             continue
-        article = text_path.read_text(encoding="utf-8")
-        mask = marked_mask(article)
-        gold = read_ann(gold_path)
-        for g in gold:
-            g.kind = gold_kind(article, g.content, mask)
+        article, gold = read
         pred, doc = runner(article)
-        ours.add(article, pred, gold)
-        joined.add(article, joined_items(pred, article), gold)
-        baseline = textacy_items(doc)
-        if baseline is None:
-            refused += 1
-            baseline = []
-        base.add(article, baseline, gold)
-        articles += 1
-    scores = ours.scores()
-    scores.update({k: v for k, v in base.scores("textacy_").items() if "content" in k})
-    scores.update({k: v for k, v in joined.scores("joined_").items() if "content" in k})
-    for _, kind, _, _, p, r, f in ours.kind_rows("eventwire"):
-        scores.update({f"{kind}_precision_overlap": p, f"{kind}_recall_overlap": r, f"{kind}_f1_overlap": f})
-    scores["articles"] = float(articles)
-    scores["textacy_refused_articles"] = float(refused)
+        systems.add(article, gold, pred, textacy_items(doc))
     notes = [
+        ("main figure: quote content as ../shared/data/README.md 'How quote content is scored' "
+         "(word-token Jaccard >= 0.5, one-to-one greedy; source and cue right at Jaccard >= 0.5)"),
         "gold: the first annotator's .ann per article (sorted file name)",
         f"speaker spans from {'the actors component' if runner.actors else 'the parse only (actors component not installed)'}",
-        f"textacy refused {refused} of {articles} articles (odd number of quotation marks); they count as no output",
-        "exact match ignores quotation marks, edge punctuation and a leading 'that' on both sides",
-        (f"{ours.fragments} predicted quotes were further pieces of a discontinuous gold content "
-         "already matched: not counted as false positives"),
-        ("joined_* scores (diagnostic): our quotes split by their own cue joined into one "
-         "discontinuous content, as PolNeAR annotates them; the main scores keep one content per quote"),
+        (f"textacy refused {systems.refused} of {systems.articles} articles (odd number of quotation marks); "
+         "they count as no output"),
+        ("secondary: *_overlap (any character overlap) and *_exact (equal text ignoring marks, edge punctuation "
+         f"and a leading 'that'); {systems.ours.fragments} further pieces of a matched discontinuous gold "
+         "content were not counted as false positives there"),
+        "joined_* scores (diagnostic): quotes split by their own cue joined into one discontinuous content",
         f"{time.perf_counter() - started:.1f} s",
     ]
-    return EvalResult(
-        name="quotes", scores=scores,
-        header=("system", "kind", "gold", "predicted", "precision_overlap", "recall_overlap", "f1_overlap"),
-        rows=ours.kind_rows("eventwire") + base.kind_rows("textacy"), notes=notes,
-    )
+    return EvalResult(name="quotes", scores=systems.scores(), header=HEADER,
+                      rows=[systems.field.row("eventwire"), systems.base_field.row("textacy")], notes=notes)
 
 
 def main(argv: list[str] | None = None) -> None:
