@@ -1,4 +1,4 @@
-"""The output contract (``../shared/CONTRACT.md``, version 1) as pydantic models.
+"""The output contract (``../shared/CONTRACT.md``, version 2) as pydantic models.
 
 Every part of eventwire speaks these models: the extractors fill them, the CLI prints
 them, the store keeps them and the API serves them. The JSON Schema published by
@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -103,12 +103,27 @@ class Relation(_Model):
 
 
 class Quote(_Model):
+    """One attribution. An interrupted quote (""A," he said, "B."") is one quote: ``content``
+    runs from the first part's start to the last part's end and ``parts`` lists the pieces
+    without the interrupting cue and source; an uninterrupted quote has ``parts == [content]``
+    (filled in for a schema version 1 document, which has none)."""
+
     id: str
     kind: QuoteKind
-    content: Span
+    content: Span = Field(description="what was said; an interrupted quote: from its first part to its last")
+    parts: list[Span] = Field(default_factory=list,
+                              description="the pieces of the content without the interrupting cue and source")
     cue: Span | None = None
     source: Span | None = None
     speaker: str | None = None
+
+    @model_validator(mode="after")
+    def _parts_within_content(self) -> Quote:
+        if not self.parts:
+            self.parts = [self.content]
+        elif self.parts[0].start != self.content.start or self.parts[-1].end != self.content.end:
+            raise ValueError("a quote's parts must run from its content's start to its end")
+        return self
 
 
 class ActorRef(_Model):

@@ -27,7 +27,7 @@ def test_json_document_with_metadata(tmp_path):
     result = run("extract", str(path), "--published", "2025-03-05", "--title", "Talks", "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == "1"
+    assert doc["schema_version"] == "2"
     assert doc["article"]["title"] == "Talks"
     assert doc["article"]["dateline"]["date"]["value"] == "2025-03-04"
 

@@ -94,12 +94,14 @@ def test_unresolved_pronoun_goes_to_the_recent_speaker_without_touching_entities
 
 
 def test_quote_without_cue_continues_the_previous_speaker(run):
-    ann = run('"We are close," Smith said. "But we are not there yet."', {"Smith": ("E1", "PERSON")})
-    first, second = ann.quotes
+    ann = run('"We are close," Smith said. "But we are not there yet."\n"It will take time."',
+              {"Smith": ("E1", "PERSON")})
+    first, second = ann.quotes  # the next sentence is a part of the first (as PolNeAR annotates it)
     assert (first.kind, first.cue.text, first.speaker) == ("direct", "said", "E1")
+    assert [p.text for p in first.parts] == ["We are close", "But we are not there yet."]
     assert (second.kind, second.speaker, second.source) == ("direct", "E1", first.source)
-    assert second.cue == first.cue  # the one cue attributes both pieces
-    assert second.content.text.startswith("But we are not there yet")
+    assert second.cue == first.cue  # the one cue attributes both quotes
+    assert second.content.text == "It will take time."
 
 
 def test_quote_continued_in_the_next_paragraph(run):
@@ -185,3 +187,24 @@ def test_cue_nouns_adjectives_and_whole_cue_phrases(run, text, cue, source, cont
 def test_knowing_someone_is_not_an_attribution(run):
     ann = run("Witkoff, a billionaire developer who has known Trump since the 1980s, began talks.")
     assert not [q for q in ann.quotes if "Trump" == q.content.text]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ('"We will not sign," Ushakov said, "not this year and not the next."',
+     ["We will not sign", "not this year and not the next."]),
+    ('"Compromises have not been found yet," Ushakov told reporters. "The work will continue."',
+     ["Compromises have not been found yet", "The work will continue."]),
+])
+def test_a_quote_interrupted_by_its_own_cue_is_one_attribution(run, text, parts):
+    quote = only(run(text, {"Ushakov": ("E1", "PERSON")}))
+    assert [p.text for p in quote.parts] == parts
+    assert quote.content.start == quote.parts[0].start and quote.content.end == quote.parts[-1].end
+    assert quote.kind == "direct" and quote.speaker == "E1" and quote.cue.text.startswith(("said", "told"))
+
+
+def test_quotes_with_their_own_cues_stay_apart_and_an_uninterrupted_quote_is_its_own_part(run):
+    ann = run('"We will not sign," Ushakov said. "We are ready," Lavrov said.',
+              {"Ushakov": ("E1", "PERSON"), "Lavrov": ("E2", "PERSON")})
+    assert [(q.speaker, [p.text for p in q.parts]) for q in ann.quotes] == [
+        ("E1", ["We will not sign"]), ("E2", ["We are ready"])]
+    assert all(q.parts == [q.content] for q in ann.quotes)

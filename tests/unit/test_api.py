@@ -247,7 +247,7 @@ def test_body_over_the_limit_is_413(api):
 def test_analyze_returns_the_document_and_refusals_are_422(api):
     text = "Officials in Paris said on Monday that the talks would resume next week after a pause."
     doc = api.post("/analyze", json={"text": text, "title": "Talks", "published": "2025-12-01"}).json()
-    assert doc["schema_version"] == "1" and doc["article"]["text"] == text
+    assert doc["schema_version"] == "2" and doc["article"]["text"] == text
     assert doc["article"]["published"] == "2025-12-01"
     german = "Die Gespräche zwischen den beiden Regierungen werden nächste Woche in Berlin fortgesetzt."
     assert_error(api.post("/analyze", json={"text": german}), 422, "not_english")

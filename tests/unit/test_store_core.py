@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -169,3 +170,26 @@ def test_a_read_only_store_refuses_writes(tmp_path):
     Store(path).close()
     with Store(path, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         store.add([talks_document()])
+
+
+def test_a_version_1_document_is_read_back_migrated_with_quote_parts(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    doc = talks_document()
+    old = doc.model_dump(mode="json")
+    old["schema_version"] = "1"
+    for q in old["quotes"]:
+        del q["parts"]
+    with Store(path) as store:  # then made into a store written by a version 1 eventwire
+        store.add([doc])
+        store.con.execute("UPDATE articles SET document = ?", [json.dumps(old)])
+        store.con.execute("ALTER TABLE quotes DROP COLUMN parts")
+        store.con.execute("DELETE FROM schema_version WHERE name = 'quote_parts'")
+    with duckdb.connect(str(path)) as con:
+        assert '"parts"' not in con.execute("SELECT document FROM articles").fetchone()[0]
+    with Store(path) as store:
+        back = store.document(doc.article.id)
+        raw = json.loads(store.con.execute("SELECT document FROM articles").fetchone()[0])
+        column = store.con.execute("SELECT parts FROM quotes").fetchall()
+    assert back == doc and back.schema_version == "2"
+    assert raw["schema_version"] == "2" and raw["quotes"][0]["parts"] == [raw["quotes"][0]["content"]]
+    assert [json.loads(c) for (c,) in column] == [[q["content"]] for q in old["quotes"]]

@@ -175,7 +175,7 @@ class _Runner:
         if self.actors is not None:
             self.actors(ann)
         self.quotes(ann)
-        items = [Item([(q.content.start, q.content.end)],
+        items = [Item([(p.start, p.end) for p in q.parts],
                       [(q.source.start, q.source.end)] if q.source else [],
                       [(q.cue.start, q.cue.end)] if q.cue else [], q.kind) for q in ann.quotes]
         return items, doc

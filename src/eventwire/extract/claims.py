@@ -233,7 +233,7 @@ class ClaimsComponent:
 
     def claim(self, ann: Annotated, reading: Reading, sent: SpacySpan, number: int) -> Claim:
         char = ann.doc[reading.start].idx
-        quote = next((q for q in ann.quotes if q.content.start <= char < q.content.end), None)
+        quote = next((q for q in ann.quotes if any(p.start <= char < p.end for p in q.parts)), None)
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
         end = sent.start_char + len(text.rstrip())

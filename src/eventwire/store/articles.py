@@ -44,6 +44,7 @@ def quote_rows(doc: Document) -> list[dict]:
         "article_id": aid, "id": q.id, "kind": q.kind, **span_values("content", q.content),
         **span_values("cue", q.cue), **span_values("source", q.source), "speaker": q.speaker,
         "speaker_name": names.get(q.speaker) if q.speaker else None,
+        "parts": json.dumps([part.model_dump() for part in q.parts]),
     } for q in doc.quotes]
 
 

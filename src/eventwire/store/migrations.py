@@ -7,12 +7,14 @@ written by a newer eventwire (a version this code does not know) is refused, unt
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import duckdb
 
 from ..errors import StoreError
+from ..model import Document
 from .schema import FEED_TABLES, STORY_TABLES, TABLES, create_sql
 
 Migration = tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -41,10 +43,33 @@ def feed_tables(con: duckdb.DuckDBPyConnection) -> None:
     _create(FEED_TABLES)(con)
 
 
+def upgrade_v1(document: dict) -> dict:
+    """A contract version 1 document as version 2: every quote gets ``parts`` = [its content]
+    (version 1 had no interrupted quotes: each piece was a quote of its own). Pure."""
+    quotes = [{**q, "parts": q.get("parts") or [q["content"]]} for q in document.get("quotes", [])]
+    return {**document, "schema_version": "2", "quotes": quotes}
+
+
+def quote_parts(con: duckdb.DuckDBPyConnection) -> None:
+    """Contract version 2: stored version 1 documents rewritten with quote ``parts``, and a
+    ``parts`` column (JSON list of spans) on the quotes table."""
+    con.execute('ALTER TABLE quotes ADD COLUMN IF NOT EXISTS "parts" VARCHAR')
+    rows = con.execute("SELECT id, document FROM articles "
+                       "WHERE json_extract_string(document, '$.schema_version') = '1'").fetchall()
+    for article_id, text in rows:
+        document = Document.model_validate(upgrade_v1(json.loads(text))).model_dump_json()
+        con.execute("UPDATE articles SET document = ? WHERE id = ?", [document, article_id])
+    con.execute(
+        "UPDATE quotes SET parts = json_array(json_object('start', content_start, 'end', content_end, "
+        "'text', content_text)) WHERE parts IS NULL"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial_tables", initial_tables),
     (2, "story_tables", story_tables),
     (3, "feed_tables", feed_tables),
+    (4, "quote_parts", quote_parts),
 ]
 LATEST = MIGRATIONS[-1][0]
 

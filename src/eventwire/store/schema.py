@@ -43,6 +43,7 @@ TABLES: dict[str, list[Column]] = {
         ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("kind", "VARCHAR", _S),
         *span_columns("content"), *span_columns("cue"), *span_columns("source"),
         ("speaker", "VARCHAR", _S), ("speaker_name", "VARCHAR", _S),
+        ("parts", "VARCHAR", _S),  # JSON list of Spans (contract version 2; migration quote_parts)
     ],
     "events": [
         ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("event", "VARCHAR", _S),

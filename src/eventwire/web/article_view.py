@@ -44,8 +44,9 @@ def _fact_marks(doc: Document, focus: str | None) -> list[Mark]:
     names, marks = _names(doc), []
     for q in doc.quotes:
         who = names.get(q.speaker or "", q.source.text if q.source else "unattributed")
-        marks.append(Mark(q.content.start, q.content.end, "quote", f"quote:{q.id}",
-                          f"{q.kind} quote by {who}", anchor=q.id))
+        for i, part in enumerate(q.parts):  # an interrupted quote: each part, not its cue between
+            marks.append(Mark(part.start, part.end, "quote", f"quote:{q.id}", f"{q.kind} quote by {who}",
+                              anchor=q.id if i == 0 else ""))
         if q.source:
             marks.append(Mark(q.source.start, q.source.end, "speaker", f"quote:{q.id}", f"speaker: {who}"))
     for ev in doc.events:

@@ -24,7 +24,7 @@ from ...knowledge.cues import CuePhrases, cue_phrases, cue_verbs
 from ...model import Quote, Span
 from ...nlp import Annotated
 from ...registry import components
-from .direct import cue_after, cue_before, sentence_like, signature, speaker_label
+from .direct import cue_after, cue_before, join_interrupted, sentence_like, signature, speaker_label
 from .indirect import (
     Found,
     QuoteIndex,
@@ -149,7 +149,7 @@ def find_attributions(ann: Annotated) -> tuple[list[Found], list[str]]:
     found += _governed(ann, index, claimed, used) + _ungoverned(ann, index, claimed, used)
     found = _outermost(ann.doc, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
-    return found, warnings
+    return join_interrupted(found, ann.text), warnings
 
 
 def _outermost(doc: Doc, found: list[Found]) -> list[Found]:
@@ -242,8 +242,9 @@ def _ungoverned(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[
             subject = subject_of(cue_token)
             found.append(Found("direct", content, _chars(doc, *cue_range(cue_token, phrases)), cue_token.i,
                                subject.i if subject is not None else None, (r,)))
-        elif sentence_like(doc, region, ann.text):
-            found.append(Found("direct", content, regions=(r,), continues=True))
+        else:  # a continuation, or a piece after its interrupting cue; else a scare quote (dropped)
+            joins_only = not sentence_like(doc, region, ann.text)
+            found.append(Found("direct", content, regions=(r,), continues=True, joins_only=joins_only))
     return found
 
 
@@ -277,6 +278,6 @@ def build_quotes(ann: Annotated, found: list[Found]) -> list[Quote]:
             previous.append((source.start if source else f.content[0], speaker))
         quotes.append(Quote(
             id=f"Q{len(quotes) + 1}", kind=f.kind, content=ann.span(*f.content),
-            cue=cue, source=source, speaker=speaker,
+            parts=[ann.span(*p) for p in f.parts], cue=cue, source=source, speaker=speaker,
         ))
     return quotes

@@ -12,10 +12,13 @@ scare quote, which is not a quotation at all.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ...nlp import char_span
-from .indirect import QuoteIndex
+from .indirect import Found, QuoteIndex
 from .marks import QuotedRegion
 
 #: How many tokens after a closing mark / before an opening mark a cue may be.
@@ -24,6 +27,15 @@ BEFORE_WINDOW = 8
 #: A quotation without a cue shorter than this, inside a sentence, is a scare quote.
 MIN_SENTENCE_WORDS = 4
 _FINAL = frozenset(".!?")
+#: How many characters the cue and source interrupting one quote may take.
+MAX_INTERRUPTION = 120
+#: An interruption ending its sentence (""A," he said. "B.""): the second piece is a new sentence.
+_SENTENCE_END = re.compile(r"[.!?][\s\"'“”‘’«»]*$")
+#: Whether a cue-less quotation in the next sentence (""A," he said. "B."") is a part of the
+#: same attribution, as PolNeAR annotates it, rather than a quote of its own.
+JOIN_NEXT_SENTENCE = True
+#: Punctuation and capitalised words (a name after the cue: ""A," said Ushakov, "b"") to the end.
+_ONLY_NAMES = re.compile(r"(?:[\s,;:\"'“”‘’]|[A-Z][\w.'’-]*)*$")
 
 
 def _breaks(token: Token) -> bool:
@@ -147,3 +159,37 @@ def speaker_label(doc: Doc, first: Token, token_entity: dict[int, str]) -> tuple
     if not (shouting or named):
         return None
     return label[-1], colon
+
+
+def join_interrupted(found: list[Found], text: str) -> list[Found]:
+    """One attribution for a direct quote interrupted by its own cue (""A," he said, "B.""):
+    its content runs from A to B and its parts are A and B. ``found`` is in text order."""
+    out: list[Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        if last is not None and interrupts(last, f, text):
+            parts = (last.parts or (last.content,)) + (f.parts or (f.content,))
+            out[-1] = replace(last, content=(last.content[0], f.content[1]), parts=parts,
+                              regions=last.regions + f.regions)
+        elif not f.joins_only:
+            out.append(f)
+    return out
+
+
+def interrupts(first: Found, second: Found, text: str) -> bool:
+    """Whether ``second`` goes on with ``first`` across its cue: both direct, in one paragraph,
+    the second with the first's cue or, as a continuation, none of its own, and only the
+    cue and source between them."""
+    if first.kind != "direct" or second.kind != "direct" or first.cue is None:
+        return False
+    if not (second.continues or second.cue_token == first.cue_token):
+        return False
+    gap_start, gap_end = first.content[1], second.content[0]
+    if not (gap_start <= first.cue[0] and first.cue[1] <= gap_end) or gap_end - gap_start > MAX_INTERRUPTION:
+        return False
+    gap = text[gap_start:gap_end]
+    if "\n" in gap:
+        return False
+    if second.joins_only:  # a short piece: only the cue and a name may stand between
+        return not _SENTENCE_END.search(gap) and _ONLY_NAMES.match(text, first.cue[1], gap_end) is not None
+    return not _SENTENCE_END.search(gap) or (second.continues and JOIN_NEXT_SENTENCE)

@@ -48,6 +48,8 @@ class Found:
     regions: tuple[int, ...] = field(default_factory=tuple)
     continues: bool = False
     source: tuple[int, int] | None = None  # characters of the source, when not the subject's phrase
+    parts: tuple[tuple[int, int], ...] = ()  # the pieces of an interrupted content; () when one piece
+    joins_only: bool = False  # a fragment kept only as the second part of an interrupted quote
 
 
 class QuoteIndex:
