@@ -32,6 +32,7 @@ MAX_REPEATS = 2  # no sentence text occurs more often than this
 FRAME_PRE = 0.15  # "Witnesses said ..." before the sentence
 FRAME_POST = 0.25  # "..., officials said." after it
 DATELINE = 0.15  # "KYIV (AP) — " in front
+FRONT_TIME = 0.12  # "On Friday, police arrested ..." instead of "... on Friday"
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 _MARK = re.compile(r"\[\[([^\]\s]+)\]\]")
@@ -100,17 +101,25 @@ def _fill(template: str, rng: random.Random, slots: dict[str, list[str]]) -> str
 
 
 def _tidy(text: str) -> str:
-    """Collapse the spaces an empty slot leaves, and spaces before punctuation."""
+    """Collapse the spaces an empty slot leaves and spaces before punctuation; fix "s's"."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=s)'s\b", "'", text)  # "the Lakers's" -> "the Lakers'"
     return re.sub(r" ([,.;:])", r"\1", text)
 
 
-def _frame(body: str, rng: random.Random, slots: dict[str, list[str]]) -> str:
-    """Add a reporting frame before or after, unless the sentence has its own."""
+def _front_time(template: str, rng: random.Random) -> str:
+    """Sometimes move a final time adjunct to the front: "On Friday, police arrested ..."."""
+    if template.endswith(" {t}") and rng.random() < FRONT_TIME:
+        return "{tfront}, " + template[: -len(" {t}")]
+    return template
+
+
+def _frame(body: str, rng: random.Random, slots: dict[str, list[str]], pre: bool = True) -> str:
+    """Add a reporting frame before (if ``pre``) or after, unless the sentence has its own."""
     if re.search(r"\b(said|says|say|according|reported|told|fear|critics)\b", body):
         return body + "."
     roll = rng.random()
-    if roll < FRAME_PRE:
+    if roll < FRAME_PRE and pre:
         return _fill(rng.choice(slots["src_pre"]), rng, slots) + " " + body + "."
     if roll < FRAME_PRE + FRAME_POST:
         return body + ", " + _fill(rng.choice(slots["src_post"]), rng, slots) + "."
@@ -142,8 +151,10 @@ def _unmark(text: str) -> tuple[str, int, int]:
 def render(group: _Group, template: str, rng: random.Random) -> Example:
     """One sentence from one template: filled, framed, maybe datelined, unmarked."""
     slots = _data()["slots"]
-    body = _tidy(_fill(template, rng, slots))
-    sentence = _frame(body, rng, slots) if group.framed else body + "."
+    fronted = _front_time(template, rng)
+    body = _tidy(_fill(fronted, rng, slots))
+    pre = fronted == template
+    sentence = _frame(body, rng, slots, pre) if group.framed else body + "."
     prefix = _dateline(rng, slots) if rng.random() < DATELINE else ""
     text, start, end = _unmark(prefix + sentence)
     text = _capitalise(text, len(prefix))
