@@ -33,6 +33,7 @@ FRAME_PRE = 0.15  # "Witnesses said ..." before the sentence
 FRAME_POST = 0.25  # "..., officials said." after it
 DATELINE = 0.15  # "KYIV (AP) — " in front
 FRONT_TIME = 0.12  # "On Friday, police arrested ..." instead of "... on Friday"
+TAIL = 0.08  # "..., the first such move in years"
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 _MARK = re.compile(r"\[\[([^\]\s]+)\]\]")
@@ -154,6 +155,8 @@ def render(group: _Group, template: str, rng: random.Random) -> Example:
     fronted = _front_time(template, rng)
     body = _tidy(_fill(fronted, rng, slots))
     pre = fronted == template
+    if group.framed and rng.random() < TAIL:
+        body += ", " + _fill(rng.choice(slots["tail"]), rng, slots)
     sentence = _frame(body, rng, slots, pre) if group.framed else body + "."
     prefix = _dateline(rng, slots) if rng.random() < DATELINE else ""
     text, start, end = _unmark(prefix + sentence)
