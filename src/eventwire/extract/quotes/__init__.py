@@ -37,7 +37,8 @@ from .indirect import (
 )
 from .marks import find_regions, paragraphs
 from .nominal import Held, adjective_attribution, noun_attribution
-from .speakers import PRONOUN_TYPES, entity_of_source, resolve_pronoun, source_range, subject_of
+from .referents import PRONOUN_TYPES, Previous, epithet_speaker, person_genders, pronoun_speaker
+from .speakers import clip_range, entity_of_source, past_dateline, source_range, subject_of
 
 __all__ = ["QuotesComponent", "build_quotes", "find_attributions"]
 
@@ -169,11 +170,17 @@ def _outermost(doc: Doc, found: list[Found]) -> list[Found]:
     return kept
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _labelled(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
     """Paragraphs opened by a speaker label ("PENCE: Well, look, ..."): the rest of the
     paragraph is that speaker's, direct when it lies in quotation marks."""
     doc, found = ann.doc, []
-    for start, end in paragraphs(ann.text):
+    types = {e.id: e.type for e in ann.entities}
+    paras = paragraphs(ann.text)
+    para_zero = paras[0][0] if paras else -1
+    for start, end in paras:
         span = ann.token_range(start, end)
         if span is None or ann.in_heading(start) or start < _floor(ann):
             continue
@@ -181,6 +188,8 @@ def _labelled(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[in
         if labelled is None:
             continue
         name, colon = labelled
+        if start == para_zero and types.get(ann.token_entity.get(name.i, "")) in _PLACE_TYPES:
+            continue  # "LONDON: The Bank of England warned ...": a dateline, not a speaker
         content = trim(doc, colon.i + 1, span.end)
         if content[1] - content[0] < 3:
             continue
@@ -204,6 +213,8 @@ def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[in
     doc, floor = ann.doc, _floor(ann)
     found: list[Found] = []
     for token, (first, last), subject, cue in _cue_clauses(ann, index):
+        if subject is None and (split := source_after_marks(doc, index, first, last, token)) is not None:
+            last, subject = split
         while first < last and (doc[first].idx < floor or doc[first].is_punct or doc[first].is_space):
             first += 1  # the dateline ("MOSCOW, Dec 3 —") is not part of what was said
         if first == last:
@@ -217,6 +228,25 @@ def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[in
             found.append(Found(kind, content, _chars(doc, *cue), token.i,
                                subject.i if subject is not None else None, hits))
     return found
+
+
+#: How many words may name a speaker between a closing mark and a cue.
+_SOURCE_WORDS = 8
+
+
+def source_after_marks(doc: Doc, index: QuoteIndex, first: int, last: int, cue: Token) -> tuple[int, Token] | None:
+    """""A," Demir, the police spokesman, said": a parse that hung the speaker's words inside
+    the quoted clause, leaving the cue without a subject. The clause ends at its closing mark
+    and the words between that mark and the cue name the source: (new clause end, source head)."""
+    if last > cue.i or not any(index.inside(t) for t in doc[first:last]):
+        return None
+    close = max(t.i for t in doc[first:last] if index.inside(t))
+    words = [t for t in doc[close + 1:cue.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _SOURCE_WORDS or any(index.inside(t) for t in words):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    return close + 1, doc[words[0].i:words[-1].i + 1].root
 
 
 def _ungoverned(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
@@ -255,29 +285,46 @@ def build_quotes(ann: Annotated, found: list[Found]) -> list[Quote]:
     the same or the previous paragraph: it takes that quote's speaker, source and cue (the cue
     that attributes both); otherwise its speaker stays unknown.
     """
-    doc = ann.doc
+    doc, floor = ann.doc, _floor(ann)
     para_starts = [start for start, _ in paragraphs(ann.text)]
+    said = Said(ann, [f.content for f in found])
     quotes: list[Quote] = []
-    previous: list[tuple[int, str]] = []
     for f in found:
         source: Span | None = None
         speaker: str | None = None
         cue = ann.span(*f.cue) if f.cue else None
-        if f.subject is not None:
-            head = doc[f.subject]
-            source = ann.span(*(f.source or _chars(doc, *source_range(head))))
-            speaker = entity_of_source(ann, head)
-            if speaker is None and head.lower_ in PRONOUN_TYPES:
-                speaker = resolve_pronoun(ann, head, previous)
+        head = None if f.subject is None else past_dateline(
+            doc[f.subject], doc[f.cue_token] if f.cue_token is not None else None, floor)
+        if head is not None:
+            source = ann.span(*(f.source or _chars(doc, *clip_range(doc, source_range(head), floor))))
+            speaker = said.speaker(head, floor)
         elif f.continues and quotes:
             last = quotes[-1]
             gap = bisect.bisect_right(para_starts, f.content[0]) - bisect.bisect_right(para_starts, last.content.end)
             if gap <= 1 and last.content.end <= f.content[0]:  # the same attribution goes on
                 speaker, source, cue = last.speaker, last.source, last.cue
         if speaker is not None:
-            previous.append((source.start if source else f.content[0], speaker))
+            said.previous.append((source.start if source else f.content[0], speaker))
         quotes.append(Quote(
             id=f"Q{len(quotes) + 1}", kind=f.kind, content=ann.span(*f.content),
             parts=[ann.span(*p) for p in f.parts], cue=cue, source=source, speaker=speaker,
         ))
     return quotes
+
+
+class Said:
+    """What one article's speaker resolution reads: earlier speakers, genders, and the
+    quoted contents, whose people are mentioned, not speaking."""
+
+    def __init__(self, ann: Annotated, contents: list[tuple[int, int]]):
+        self.ann = ann
+        self.previous: Previous = []
+        self.genders = person_genders(ann)
+        self.quoted = sorted(contents)
+
+    def speaker(self, head: Token, floor: int) -> str | None:
+        """A pronoun's most recent compatible person; else the entity on the source's words;
+        else the person an epithet refers to."""
+        if head.lower_ in PRONOUN_TYPES:
+            return pronoun_speaker(self.ann, head, self.previous, self.genders, self.quoted)
+        return entity_of_source(self.ann, head, floor) or epithet_speaker(self.ann, head, self.previous, self.quoted)

@@ -86,7 +86,7 @@ def sentence_like(doc: Doc, region: QuotedRegion, text: str) -> bool:
     """Whether a quotation reads as someone's statement rather than a quoted phrase: it opens
     its sentence (or paragraph), or is long enough to be one."""
     words = text[region.start:region.end].split()
-    if len(words) >= 2 * MIN_SENTENCE_WORDS:
+    if len(words) >= 2 * MIN_SENTENCE_WORDS or _whole_paragraph(region, text):
         return True
     if len(words) < MIN_SENTENCE_WORDS:
         return False
@@ -98,6 +98,16 @@ def sentence_like(doc: Doc, region: QuotedRegion, text: str) -> bool:
         return True
     before = doc[first.i - 1]
     return _breaks(before) or before.text in _FINAL or before.text in (":", "—")
+
+
+def _whole_paragraph(region: QuotedRegion, text: str) -> bool:
+    """A quotation that is its paragraph ("\n"It is over."\n"): a follow-up, however short."""
+    if region.close is None or not re.search(r"[.!?]\W*$", text[region.start:region.close + 1]):
+        return False
+    before = text.rfind("\n", 0, region.open) + 1
+    after = text.find("\n", region.close)
+    after = len(text) if after < 0 else after
+    return not text[before:region.open].strip() and not text[region.close + 1:after].strip()
 
 
 _DASHES = frozenset({"―", "—", "–", "--", "-"})

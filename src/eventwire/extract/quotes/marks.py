@@ -1,7 +1,8 @@
 """Quoted regions: the stretches of text between quotation marks, found without the parse.
 
 News quotes are marked with straight (") or curly (“ ”) double marks, « » in some copy, and
-single curly marks (‘ ’) in headlines and for quotes inside quotes. A quote may run over
+single curly marks (‘ ’) in headlines and for quotes inside quotes; two single marks (‘‘ ’’)
+stand for a double one. A quote may run over
 several sentences, and over several paragraphs: by convention a paragraph that continues a
 quote leaves its closing mark off and the next paragraph opens with a mark again.
 
@@ -20,9 +21,10 @@ from dataclasses import dataclass
 #: How many paragraphs one continued quote may span before it is cut.
 MAX_PARAGRAPHS = 5
 
-OPENING = frozenset("“«„")
+OPENING = frozenset({"“", "«", "„", "‘‘"})
 STRAIGHT = frozenset({'"', "''"})  # '' is the double mark of some wire and NYT copy
-_DOUBLE = re.compile(r"''|[\"“”«»„]")
+#: Two single curly marks (‘‘ ... ’’) are a double mark too, as some copy and converters write it.
+_DOUBLE = re.compile(r"''|‘‘|’’|[\"“”«»„]")
 _SINGLE = re.compile(r"[‘’]")
 
 
@@ -107,7 +109,7 @@ class _Scanner:
 
 def _opens(text: str, at: int) -> bool:
     """Whether a paragraph starting at ``at`` opens with a double quotation mark."""
-    return text[at] in OPENING or text[at] == '"' or text.startswith("''", at)
+    return text[at] in OPENING or text[at] == '"' or text.startswith(("''", "‘‘"), at)
 
 
 def find_regions(text: str) -> tuple[list[QuotedRegion], list[str]]:

@@ -3,9 +3,8 @@
 The source is the cue's subject ("Ushakov told reporters"), the subject of the clause a
 participle or a conjoined verb hangs on ("Trump said ..., *adding* that ..."), the noun a
 relative pronoun stands for ("Ushakov, *who* said ..."), or the object of "according to".
-The speaker is read from the actors component's ``token_entity`` index; a pronoun the
-actors component did not resolve goes to the most recent speaking or acting person before
-it. That fallback sets only the quote's speaker: entities belong to the actors component.
+The speaker is read from the actors component's ``token_entity`` index; pronouns and
+epithets are resolved in ``referents.py``. A dateline glued to the phrase is never part of it.
 """
 
 from __future__ import annotations
@@ -25,12 +24,6 @@ _BRIDGE_DEPS = frozenset({"advmod", "acomp", "dobj", "pobj", "npadvmod", "attr"}
 #: Where a noun stands when a participle on it reports for it ("a tweet *attacking* X").
 _NAMING_DEPS = frozenset({"nsubj", "ROOT", "appos"})
 _RELATIVE = frozenset({"who", "which", "that"})
-PRONOUN_TYPES = {
-    "he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
-    "they": ("ORG", "NORP", "GPE"), "it": ("ORG", "GPE"),  # one PERSON entity is never "they"
-}
-#: How many sentences back the pronoun fallback looks.
-LOOKBACK_SENTENCES = 6
 
 
 def subject_of(verb: Token, hops: int = 4) -> Token | None:
@@ -106,6 +99,32 @@ def source_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def past_dateline(head: Token, cue: Token | None, floor: int) -> Token | None:
+    """The source head with the dateline left out: a dateline is never a speaker. The parser
+    may make "MOSCOW, Dec 3 (Reuters) -" the cue's subject or part of it; the cue's subject
+    after the dateline, else the words of the phrase after it, name the source (None when
+    only the dateline does)."""
+    if head.idx >= floor:
+        return head
+    if cue is not None:
+        later = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS + ("nsubjpass",) and c.idx >= floor]
+        if later:
+            return later[0]
+    words = [t for t in head.subtree if t.idx >= floor and not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    root = head.doc[words[0].i:words[-1].i + 1].root
+    return root if root.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def clip_range(doc: Doc, span: tuple[int, int], floor: int) -> tuple[int, int]:
+    """A token range without the tokens before character ``floor`` (the dateline)."""
+    start, end = span
+    while start < end - 1 and (doc[start].idx < floor or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
 def _cuts(child: Token) -> bool:
     """Whether a right dependent of the source's head ends the source phrase."""
     if child.dep_ == "relcl" or child.dep_ in _CUT_DEPS:
@@ -137,48 +156,13 @@ def speaker_token_order(doc: Doc, head: Token, span: tuple[int, int]) -> list[in
     return order
 
 
-def entity_of_source(ann: Annotated, head: Token) -> str | None:
-    """The entity the actors component put on the source's words, if any."""
+def entity_of_source(ann: Annotated, head: Token, floor: int = 0) -> str | None:
+    """The entity the actors component put on the source's words (not the dateline's), if any."""
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head
-    span = source_range(head)
+    span = clip_range(ann.doc, source_range(head), floor)
     for i in speaker_token_order(ann.doc, head, span):
         entity = ann.token_entity.get(i)
         if entity is not None:
             return entity
     return None
-
-
-def _main_subject(token: Token) -> bool:
-    """The subject of a sentence's main verb (not of a reported or embedded clause)."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
-
-
-def resolve_pronoun(ann: Annotated, pronoun: Token, previous: list[tuple[int, str]]) -> str | None:
-    """The most recent speaker, or subject of a main clause, of a fitting type before ``pronoun``
-    within a few sentences; a subject inside reported speech ("said *Putin* had sent")
-    does not count.
-
-    ``previous`` holds ``(char offset of the source, entity id)`` of earlier quotes' speakers.
-    """
-    allowed = PRONOUN_TYPES.get(pronoun.lower_)
-    if not allowed:
-        return None
-    types = {e.id: e.type for e in ann.entities}
-    sent = pronoun.sent
-    first = sent.start
-    for _ in range(LOOKBACK_SENTENCES):
-        if first == 0:
-            break
-        first = ann.doc[first - 1].sent.start
-    floor = ann.doc[first].idx
-    candidates = [(pos, eid) for pos, eid in previous
-                  if floor <= pos < pronoun.idx and types.get(eid) in allowed]
-    for token in ann.doc[first:pronoun.i]:
-        if _main_subject(token) and token.lower_ not in PRONOUN_TYPES:
-            eid = ann.token_entity.get(token.i)
-            if eid is not None and types.get(eid) in allowed:
-                candidates.append((token.idx, eid))
-    if not candidates:
-        return None
-    return max(candidates)[1]

@@ -1,0 +1,158 @@
+"""Who a pronoun or an epithet source refers to, when the words themselves name nobody.
+
+- A pronoun ("he says") is the most recent compatible person: of the actors component's
+  reading and the latest earlier speaker or main-clause subject (or passive agent) of a
+  fitting type, whichever the text names last. A person the text marks with the other
+  gender (an honorific, a gendered title, an earlier resolved pronoun) is not compatible.
+- An epithet ("the bow-tied maverick", "the 72-year-old") is the person the text links it
+  to: a person it stood beside earlier as an apposition or a predicate ("Hale, a bow-tied
+  maverick"), else, for a description with a modifier, the most recent person named as a
+  speaker or main subject within two sentences. Offices ("the spokesman") are the actors
+  component's; documents, bodies and organisations ("the new report") are never people.
+
+These set only a quote's speaker: entities belong to the actors component.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...knowledge import word_list
+from ...knowledge.actors import gender_words, sector_words, title_index
+from ...knowledge.cues import cue_phrases
+from ...nlp import Annotated
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_TYPES = {
+    "he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
+    "they": ("ORG", "NORP", "GPE"), "it": ("ORG", "GPE"),  # one PERSON entity is never "they"
+}
+#: How many sentences back a pronoun / an epithet looks.
+PRONOUN_SENTENCES = 6
+EPITHET_SENTENCES = 2
+_MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+
+Previous = list[tuple[int, str]]  # (char offset of an earlier quote's source, speaker entity id)
+
+
+@cache
+def _not_people() -> frozenset[str]:
+    return (word_list("source_nouns.tsv") | frozenset(sector_words()) | frozenset(title_index())
+            | cue_phrases().nouns)
+
+
+def person_genders(ann: Annotated) -> dict[str, str]:
+    """Entity id -> "m"/"f" where the text marks one gender only: an honorific before a
+    mention, a gendered title, or a pronoun the actors component resolved to it."""
+    words, marks = gender_words(), {}
+    people = {e.id: e for e in ann.entities if e.type == "PERSON"}
+    for eid, entity in people.items():
+        found = set()
+        for m in entity.mentions:
+            before = _WORD_BEFORE.search(ann.text[max(0, m.start - 12):m.start])
+            if before and before.group(1).lower() in words:
+                found.add(words[before.group(1).lower()])
+            if m.text.lower() in PRONOUN_GENDER:
+                found.add(PRONOUN_GENDER[m.text.lower()])
+        found |= {words[r.title.lower()] for r in entity.roles if r.title.lower() in words}
+        marks[eid] = found
+    return {eid: next(iter(found)) for eid, found in marks.items() if len(found) == 1}
+
+
+def _window_start(ann: Annotated, token: Token, sentences: int) -> int:
+    first = token.sent.start
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = ann.doc[first - 1].sent.start
+    return first
+
+
+def _main_actor(token: Token) -> bool:
+    """A sentence's main subject, or the agent of its passive main verb ("was defended *by* X")."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT"
+
+
+def _inside(pos: int, quoted: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(quoted, (pos, float("inf"))) - 1
+    return any(a <= pos < b for a, b in quoted[max(0, i - 3):i + 1])
+
+
+def recent_candidates(ann: Annotated, token: Token, previous: Previous, types: tuple[str, ...],
+                      sentences: int, quoted: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(char offset, entity id) of earlier speakers and main actors of ``types`` before
+    ``token``; a subject inside a quoted content (sorted ``quoted`` ranges) is not one."""
+    kinds = {e.id: e.type for e in ann.entities}
+    first = _window_start(ann, token, sentences)
+    floor = ann.doc[first].idx
+    found = [(pos, eid) for pos, eid in previous if floor <= pos < token.idx and kinds.get(eid) in types]
+    for t in ann.doc[first:token.i]:
+        if _main_actor(t) and t.lower_ not in PRONOUN_TYPES and not _inside(t.idx, quoted):
+            eid = ann.token_entity.get(t.i)
+            if eid is not None and kinds.get(eid) in types:
+                found.append((t.idx, eid))
+    return found
+
+
+def _last_named(ann: Annotated, eid: str, before: int, quoted: list[tuple[int, int]]) -> int | None:
+    """Where the text last named ``eid`` before ``before``, outside quoted contents (None: never)."""
+    entity = next((e for e in ann.entities if e.id == eid), None)
+    starts = [m.start for m in (entity.mentions if entity else ())
+              if m.start < before and m.text.lower() not in PRONOUN_TYPES and not _inside(m.start, quoted)]
+    return max(starts, default=None)
+
+
+def pronoun_speaker(ann: Annotated, pronoun: Token, previous: Previous, genders: dict[str, str],
+                    quoted: list[tuple[int, int]]) -> str | None:
+    """The most recent compatible person (or group, for "they") a pronoun source stands for."""
+    types = PRONOUN_TYPES.get(pronoun.lower_)
+    if not types:
+        return None
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    found = [(pos, eid) for pos, eid in recent_candidates(ann, pronoun, previous, types, PRONOUN_SENTENCES, quoted)
+             if gender is None or genders.get(eid, gender) == gender]
+    actor = ann.token_entity.get(pronoun.i)
+    named = _last_named(ann, actor, pronoun.idx, quoted) if actor is not None else None
+    if named is not None and (gender is None or genders.get(actor, gender) == gender):
+        found.append((named, actor))
+    return max(found)[1] if found else None
+
+
+def _linked(ann: Annotated, head: Token) -> str | None:
+    """A person the same noun described earlier: "Hale, *a bow-tied maverick*", "Hale is a maverick"."""
+    for t in ann.doc[:head.i]:
+        if t.lemma_ != head.lemma_ or t.i == head.i:
+            continue
+        if t.dep_ == "appos" and (eid := ann.token_entity.get(t.head.i)) is not None:
+            return eid
+        subjects = [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "attr" else []
+        if subjects and (eid := ann.token_entity.get(subjects[0].i)) is not None:
+            return eid
+    return None
+
+
+def epithet_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
+    """The person a definite description source ("the bow-tied maverick") refers to, if the
+    text links them (see the module docstring)."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() in _not_people():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return None
+    if any(t.pos_ == "PROPN" for t in head.subtree):
+        return None
+    kinds = {e.id: e.type for e in ann.entities}
+    linked = _linked(ann, head)
+    if linked is not None and kinds.get(linked) == "PERSON":
+        return linked
+    if not any(c.dep_ in _MODIFIERS for c in head.children):
+        return None
+    found = recent_candidates(ann, head, previous, ("PERSON",), EPITHET_SENTENCES, quoted)
+    return max(found)[1] if found else None

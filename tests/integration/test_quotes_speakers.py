@@ -1,0 +1,86 @@
+"""Speakers on ordinary wire copy (issue 12): each error a user saw, on sentences written for
+this test, through the real parse and the actors component (times, actors, quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def said(annotate):
+    def run(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+        """(kind, cue, speaker name, parts) of every quote."""
+        ann = annotate(text, components=("times", "actors", "quotes"))
+        names = {e.id: e.name for e in ann.entities}
+        return [(q.kind, q.cue.text if q.cue else None, names.get(q.speaker or ""), [p.text for p in q.parts])
+                for q in ann.quotes]
+
+    return run
+
+
+def test_a_spokesman_named_after_the_quote_is_its_speaker_not_the_person_it_is_about(said):
+    quotes = said('Police detained former minister Ahmet Kaya on Tuesday. "We have evidence that Kaya took '
+                  'bribes from three companies," Demir, the police spokesman, said on state television.')
+    assert quotes == [("direct", "said", "Demir",
+                       ["We have evidence that Kaya took bribes from three companies"])]
+
+
+def test_he_says_goes_to_the_person_named_last_not_to_the_previous_speaker(said):
+    quotes = said('Senator John Smith said the talks had failed.\n'
+                  'The deal was defended by Governor Tom Brown. "We are close to a deal," he says.')
+    assert quotes[-1] == ("direct", "says", "Tom Brown", ["We are close to a deal"])
+    assert quotes[0][2] == "John Smith"
+
+
+def test_follow_up_quotes_keep_their_speaker_however_short(said):
+    quotes = said('Union leader Mary Jones said the deal was dead.\n'
+                  '"There is nothing left to discuss. We are walking away from the table."\n"It is over."')
+    assert [(q[2], q[3]) for q in quotes] == [
+        ("Mary Jones", ["the deal was dead"]),
+        ("Mary Jones", ["There is nothing left to discuss. We are walking away from the table."]),
+        ("Mary Jones", ["It is over."])]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("MOSCOW, Dec 3 (Reuters) - The Kremlin said on Wednesday that no compromise had been found.", "Kremlin"),
+    ("NEW DELHI, Dec 3 - India said on Wednesday that it would buy more oil.", "India"),
+    ("LONDON: The Bank of England warned on Thursday that inflation would rise.", "Bank of England"),
+])
+def test_the_dateline_is_never_the_speaker_of_the_lead(said, text, speaker):
+    quotes = said(text)
+    assert [q[2] for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    ("Lawmakers praised Senator Bob Hale, a bow-tied maverick from Ohio, this week. Critics were unmoved. "
+    "The bow-tied maverick said the bill would fail."),
+    "Senator Bob Hale voted against the bill on Monday. The bow-tied maverick said it would fail in the House.",
+])
+def test_an_epithet_source_is_the_named_person(said, text):
+    assert said(text)[-1][2] == "Bob Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Bob Hale voted against the bill on Monday. The new report said it would fail in the House.",
+    "Senator Bob Hale voted against the bill on Monday. The spokesman said it would fail in the House.",
+])
+def test_a_document_or_an_unnamed_office_is_not_the_person_named_before(said, text):
+    assert said(text)[-1][2] is None
+
+
+def test_denied_is_the_cue_of_what_was_denied(said):
+    quotes = said("Yuri Ushakov spoke to reporters after the talks. He denied that Putin had rejected the plan.")
+    assert quotes == [("indirect", "denied", "Yuri Ushakov", ["Putin had rejected the plan"])]
+
+
+def test_a_quote_closed_with_two_single_marks_is_found(said):
+    quotes = said("Jones was blunt on Monday. ‘‘We have no money left for the schools,’’ Mayor Ann Jones said.")
+    assert quotes == [("direct", "said", "Ann Jones", ["We have no money left for the schools"])]
+
+
+def test_a_person_only_mentioned_in_the_content_is_not_a_pronoun_speaker(said):
+    quotes = said('Ann Lee, his lawyer, spoke outside the court. "Kaya is innocent. Kaya will be freed soon," '
+                  'she said.')
+    assert [q[2] for q in quotes] == ["Ann Lee"]
