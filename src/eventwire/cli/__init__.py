@@ -7,6 +7,7 @@ import typer
 from .. import __version__
 from . import batch as batch_cli
 from . import eval as eval_cli
+from . import knowledge as knowledge_cli
 from . import serve as serve_cli
 from . import store as store_cli
 from .extract import extract
@@ -24,6 +25,7 @@ app.command()(extract)
 app.command()(schema)
 app.command()(errors)
 app.add_typer(eval_cli.app, name="eval")
+app.add_typer(knowledge_cli.app, name="knowledge")
 store_cli.register(app)
 app.command()(summary)
 serve_cli.register(app)
