@@ -117,6 +117,20 @@ class Quote(_Model):
     source: Span | None = None
     speaker: str | None = None
 
+    @staticmethod
+    def line(kind: str, cue: str | None, parts: list[str]) -> str:
+        """What a reader is shown for a quote: the cue, then the words, so "He denied that X"
+        never reads as "X": 'denied: X'; a direct quote's words in marks; the parts of an
+        interrupted quote joined by " … "."""
+        words = " … ".join(" ".join(p.split()) for p in parts)
+        if kind == "direct":
+            words = f"\u201c{words}\u201d"
+        return f"{' '.join(cue.split())}: {words}" if cue else words
+
+    def with_cue(self) -> str:
+        """``Quote.line`` of this quote ('said: “We will not sign … not this year.”')."""
+        return self.line(self.kind, self.cue.text if self.cue else None, [p.text for p in self.parts])
+
     @model_validator(mode="after")
     def _parts_within_content(self) -> Quote:
         if not self.parts:

@@ -146,7 +146,8 @@ def test_story_view_lists_merged_events_quotes_and_conflicts(tmp_path):
     assert [t["article"] for t in view["timeline"]] == ["talks-1", "talks-2"]
     consult = next(e for e in view["events"] if e["event"] == "CONSULT")
     assert consult["sources"] == ["talks-1", "talks-2"] and len(consult["mentions"]) == 2
-    assert view["quotes"] == {"Yuri Ushakov": [{"article": "talks-1", "kind": "direct", "text": "No compromise yet,"}]}
+    assert view["quotes"] == {"Yuri Ushakov": [{"article": "talks-1", "kind": "direct", "text": "No compromise yet,",
+                                                "cue": None, "said": "\u201cNo compromise yet,\u201d"}]}
     conflict = view["conflicts"][0]
     assert (conflict["a"]["value"], conflict["b"]["value"], conflict["b"]["claimant"]) == (12.0, 30.0, "Putin")
     assert {"name": "Vladimir Putin", "code": "RUSGOV", "articles": 2, "mentions": 2} in view["actors"][:2]

@@ -8,11 +8,12 @@ this module's fragments and every value a user gives is a bound parameter.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import duckdb
 
-from ..model import Document
+from ..model import Document, Quote
 from ..store.queries import Filters, country_code, event_rows, parse_day, run_query, where_clause
 
 
@@ -125,10 +126,21 @@ def articles(con, *, story=None, source=None, text=None, actor=None, since=None,
 # -- quotes ---------------------------------------------------------------------------------
 
 QUOTE_SELECT = """SELECT q.article_id, q.id AS quote_id, q.kind, q.content_text AS content,
-  q.content_start, q.content_end, q.cue_text AS cue, q.source_text AS source_words,
+  q.content_start, q.content_end, q.parts, q.cue_text AS cue, q.source_text AS source_words,
   q.speaker, coalesce(q.speaker_name, q.source_text) AS speaker_name, a.pub_date AS date,
   a.title, a.source, a.story
 FROM quotes q JOIN articles a ON a.id = q.article_id"""
+
+
+def _with_cue(rows: list[dict]) -> list[dict]:
+    """Quote rows with their ``parts`` as spans and ``said``: the cue with the words
+    ('denied: Putin had rejected the plan'), so no view shows a denial as the claim."""
+    for row in rows:
+        parts = json.loads(row["parts"]) if row.get("parts") else [
+            {"start": row["content_start"], "end": row["content_end"], "text": row["content"]}]
+        row["parts"] = parts
+        row["said"] = Quote.line(row["kind"], row["cue"], [p["text"] for p in parts])
+    return rows
 
 
 def quotes(con, *, speaker=None, text=None, story=None, article=None, since=None, until=None,
@@ -144,8 +156,10 @@ def quotes(con, *, speaker=None, text=None, story=None, article=None, since=None
     if article:
         w.add("(a.id = ? OR a.input_id = ?)", article, article)
     w.days("a.pub_date", since, until)
-    return _page(con, QUOTE_SELECT, "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id",
-                 w, "a.pub_date DESC NULLS LAST, a.seq DESC, q.content_start", limit, offset)
+    found = _page(con, QUOTE_SELECT, "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id",
+                  w, "a.pub_date DESC NULLS LAST, a.seq DESC, q.content_start", limit, offset)
+    found.items = _with_cue(found.items)
+    return found
 
 
 # -- claims ---------------------------------------------------------------------------------
@@ -214,7 +228,7 @@ def actor_events(con, name: str, limit: int = 500) -> list[dict]:
 def actor_quotes(con, name: str, limit: int = 500) -> list[dict]:
     sql = (f"{QUOTE_SELECT} WHERE lower(q.speaker_name) = lower(?) "
            "ORDER BY a.pub_date NULLS LAST, a.seq, q.content_start LIMIT ?")
-    return _dicts(con.execute(sql, [name, limit]))
+    return _with_cue(_dicts(con.execute(sql, [name, limit])))
 
 
 # -- stories --------------------------------------------------------------------------------

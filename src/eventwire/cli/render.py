@@ -28,6 +28,10 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | Non
     return table
 
 
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
 def _heading(doc: Document) -> str:
     a = doc.article
     parts = [f"[bold]{escape(a.title or a.text.split(chr(10), 1)[0][:80])}[/]"]
@@ -51,8 +55,8 @@ def _rows(doc: Document) -> list[Table | None]:
                [[f"{v.event}{'/' + v.mode if v.mode else ''}", v.status, who(v.actor), who(v.recipient),
                  v.event_text.text, v.date.value if v.date else "-", names.get(v.reported_by or "", "-")]
                 for v in doc.events]),
-        _table("Quotes", ["kind", "speaker", "content"],
-               [[q.kind, names.get(q.speaker or "", q.source.text if q.source else "?"), q.content.text[:160]]
+        _table("Quotes", ["kind", "speaker", "cue and content"],
+               [[q.kind, names.get(q.speaker or "", q.source.text if q.source else "?"), _clip(q.with_cue(), 200)]
                 for q in doc.quotes]),
         _table("Claims", ["about", "value", "unit", "claimant", "evidence"],
                [[c.about, f"{c.value:g}" + (f"–{c.max:g}" if c.max is not None else ""),

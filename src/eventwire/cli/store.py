@@ -352,7 +352,7 @@ def render(view: dict) -> None:
     for speaker, quotes in view["quotes"].items():
         out.print(f"[bold]{escape(speaker)}[/]")
         for q in quotes:
-            out.print(f"  \u201c{escape(q['text'])}\u201d [dim]({escape(q['article'][:24])})[/]")
+            out.print(f"  {escape(q['said'])} [dim]({escape(q['article'][:24])})[/]")
     conflicts = Table("about", "one says", "another says", title="conflicting claims")
     for c in view["conflicts"]:
         conflicts.add_row(escape(c["about"]), *(escape(_claim_text(c[k])) for k in ("a", "b")))

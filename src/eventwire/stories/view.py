@@ -49,7 +49,8 @@ def _quotes(docs: list[Document]) -> dict[str, list[dict]]:
         for q in doc.quotes:
             speaker = names.get(q.speaker) if q.speaker else (q.source.text if q.source else "(unattributed)")
             found[speaker or "(unattributed)"].append(
-                {"article": doc.article.input_id or doc.article.id, "kind": q.kind, "text": q.content.text})
+                {"article": doc.article.input_id or doc.article.id, "kind": q.kind, "text": q.content.text,
+                 "cue": q.cue.text if q.cue else None, "said": q.with_cue()})
     return dict(sorted(found.items(), key=lambda kv: -len(kv[1])))
 
 

@@ -49,6 +49,8 @@ def _fact_marks(doc: Document, focus: str | None) -> list[Mark]:
                               anchor=q.id if i == 0 else ""))
         if q.source:
             marks.append(Mark(q.source.start, q.source.end, "speaker", f"quote:{q.id}", f"speaker: {who}"))
+        if q.cue:
+            marks.append(Mark(q.cue.start, q.cue.end, "cue", f"quote:{q.id}", f"cue: {q.cue.text}"))
     for ev in doc.events:
         marks.append(Mark(ev.event_text.start, ev.event_text.end, f"event st-{ev.status}",
                           f"event:{ev.id}", f"{ev.event} ({STATUS_WORDS[ev.status]})", anchor=ev.id))
@@ -111,7 +113,8 @@ def facts(doc: Document, story: str | None) -> dict[str, dict]:
         links = [{"text": f"everything {who} said", "href": actor_href(who)}] if who else []
         out[f"quote:{q.id}"] = {"kind": "quote", "title": f"{q.kind} quote",
                                 "lines": [f"speaker: {who or 'not named'}",
-                                          *([f"cue: {q.cue.text}"] if q.cue else [])], "links": links}
+                                          *([f"cue: {q.cue.text}"] if q.cue else []), q.with_cue()],
+                                "links": links}
     for ev in doc.events:
         out[f"event:{ev.id}"] = _event_fact(doc, ev, story)
     for c in doc.claims:

@@ -140,7 +140,9 @@ def quotes_by_speaker(docs: list[Document], links: dict[str, str]) -> list[dict]
         names = {e.id: e.name for e in doc.entities}
         for q in doc.quotes:
             who = names.get(q.speaker or "") or (q.source.text if q.source else "Unattributed")
-            groups[who].append({"text": q.content.text, "kind": q.kind, "article": doc.article.id,
+            groups[who].append({"text": q.content.text, "cue": q.cue.text if q.cue else None,
+                                "words": " … ".join(p.text for p in q.parts), "said": q.with_cue(),
+                                "kind": q.kind, "article": doc.article.id,
                                 "quote": q.id, "title": doc.article.title or doc.article.source})
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [{"speaker": who, "href": actor_href(who) if who != "Unattributed" else None,
