@@ -17,6 +17,8 @@ Everything is found first, then set on ``ann.quotes`` in text order (ids Q1, Q2,
 from __future__ import annotations
 
 import bisect
+from collections import ChainMap
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +26,7 @@ from ...knowledge.cues import CuePhrases, cue_phrases, cue_verbs
 from ...model import Quote, Span
 from ...nlp import Annotated
 from ...registry import components
+from . import learned
 from .direct import cue_after, cue_before, join_interrupted, sentence_like, signature, speaker_label
 from .indirect import (
     Found,
@@ -31,10 +34,12 @@ from .indirect import (
     classify,
     clause_of_preposition,
     clause_of_verb,
+    interruption,
     is_cue_verb,
     prepositional_source,
     trim,
 )
+from .learned import Scorer, cue_model
 from .marks import find_regions, paragraphs
 from .nominal import Held, adjective_attribution, noun_attribution
 from .referents import PRONOUN_TYPES, Previous, epithet_speaker, person_genders, pronoun_speaker
@@ -116,24 +121,52 @@ def _floor(ann: Annotated) -> int:
     return dateline.span.end if dateline else 0
 
 
+def _verb_clause(token: Token, verbs, phrases: CuePhrases):
+    """What a cue verb attributes, its subject and its cue tokens."""
+    clause, subject, cue = clause_of_verb(token, verbs), subject_of(token), cue_range(token, phrases)
+    if clause is not None and clause[0] == cue[1] + 1 and token.doc[cue[1]].pos_ == "ADP":
+        cue = (cue[0], cue[1] + 1)  # "called *for* X": the preposition belongs to the cue
+    return clause, subject, cue
+
+
+_RELATIVE_SOURCES = frozenset({"which", "that", "what"})
+_CLAUSES = frozenset({"ccomp", "xcomp"})
+
+
+def learned_cue(token: Token, verbs, phrases: CuePhrases, index: QuoteIndex) -> Held | None:
+    """What a word the cue model picked attributes, read as the lexicon's cues are: a verb as a
+    stance verb (its clause or its objects), a noun or an adjective by what it governs."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return nominal_cue(token, replace(phrases, nouns=frozenset({lemma}), adjectives=frozenset({token.lower_})))
+    clause, subject, cue = _verb_clause(token, ChainMap({lemma: "stance"}, verbs), phrases)
+    if clause is None or subject is None or subject.lower_ in _RELATIVE_SOURCES:
+        return None  # a learned cue with nobody holding it, or "*which* was chanted", is no attribution
+    if not any(c.dep_ in _CLAUSES for c in token.children) and index.overlapping(*_chars(token.doc, *clause)):
+        return None  # "discussed the "territorial problem"": a quoted object is a scare quote, not speech
+    return clause, subject, cue
+
+
 def _cue_clauses(ann: Annotated, index: QuoteIndex):
     """Every cue outside quotation marks with the token range it attributes and its subject."""
     doc, verbs, phrases = ann.doc, cue_verbs(), cue_phrases()
-    floor = _floor(ann)
+    floor, score = _floor(ann), Scorer(index, cue_model())
     for token in doc:
         if index.inside(token) or token.idx < floor or ann.in_heading(token.idx):
             continue
         if (held := nominal_cue(token, phrases)) is not None:
             clause, subject, cue = held
         elif is_cue_verb(token, verbs):
-            clause, subject, cue = clause_of_verb(token, verbs), subject_of(token), cue_range(token, phrases)
-            if clause is not None and clause[0] == cue[1] + 1 and doc[cue[1]].pos_ == "ADP":
-                cue = (cue[0], cue[1] + 1)  # "called *for* X": the preposition belongs to the cue
+            if (p := score(token)) is not None and p < learned.KEEP:
+                continue  # "who *know* him": a lexicon verb that attributes nothing here
+            clause, subject, cue = _verb_clause(token, verbs, phrases)
         elif (length := _prepositional_length(token, phrases)) > 0:
             clause = clause_of_preposition(token)
             source = prepositional_source(token, length)
             subject = doc[source] if source is not None else None
             cue = (token.i, token.i + length)
+        elif (p := score(token)) is not None and p >= learned.ADD and (held := learned_cue(token, verbs, phrases, index)):
+            clause, subject, cue = held
         else:
             continue
         if clause is not None:
@@ -224,9 +257,13 @@ def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[in
             continue
         claimed.update(hits)
         used.add(token.i)
+        pieces = interruption(doc, token, first, last) if kind == "indirect" else None
+        parts = tuple(_chars(doc, *piece) for piece in pieces) if pieces else ()
+        if parts:
+            contents = [(parts[0][0], parts[-1][1])]
         for content in contents:
             found.append(Found(kind, content, _chars(doc, *cue), token.i,
-                               subject.i if subject is not None else None, hits))
+                               subject.i if subject is not None else None, hits, parts=parts))
     return found
 
 

@@ -291,12 +291,29 @@ def _next_report(doc: Doc, start: int, end: int, verbs: dict[str, str]) -> int:
 
 
 def _around(cue: Token) -> tuple[int, int]:
-    """What an interjected cue attributes ("X, he said." / "X, Morgan said, Y."): the side of
-    the clause holding its head, without the cue's own words."""
+    """What an inserted cue attributes: the clause before it ("X, he said."), or the whole
+    clause it interrupts ("The talks, the aide said, had ended": ``interruption`` gives the
+    parts), else the side holding its head."""
     head, sent = cue.head, cue.sent
+    start, end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    words = [t for t in cue.doc[cue.right_edge.i + 1:end] if not (t.is_punct or t.is_space)]
+    if start < cue.left_edge.i and words:
+        return start, end
     if head.i < cue.i:
-        return max(head.left_edge.i, sent.start), cue.left_edge.i
-    return cue.right_edge.i + 1, min(head.right_edge.i + 1, sent.end)
+        return start, cue.left_edge.i
+    return cue.right_edge.i + 1, end
+
+
+def interruption(doc: Doc, cue: Token, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The two token ranges of a clause ``start:end`` that the cue's phrase interrupts ("The
+    talks, the aide said on Friday, had ended"), or None when it does not."""
+    left, right = cue.left_edge.i, cue.right_edge.i + 1
+    if not start < left <= cue.i < right < end:
+        return None
+    first, second = trim(doc, start, left), trim(doc, right, end)
+    if first[0] >= first[1] or second[0] >= second[1]:
+        return None
+    return [first, second]
 
 
 def clause_of_preposition(cue: Token) -> tuple[int, int] | None:
