@@ -3,6 +3,7 @@
     max_bytes = 5000000          # inputs over this are refused (EVENTWIRE_MAX_BYTES)
     store = "eventwire.duckdb"   # the embedded store (EVENTWIRE_STORE)
     min_language_chars = 40      # shorter texts are not language-checked
+    coder = "plover-chain"       # the registered PLOVER coder the events component uses (EVENTWIRE_CODER)
 
 ``Settings.load()`` reads the file in the working directory (or ``EVENTWIRE_CONFIG``)
 and the environment; the CLI then applies its flags with ``replace``.
@@ -24,6 +25,7 @@ class Settings:
     max_bytes: int = 5_000_000
     store: str = "eventwire.duckdb"
     min_language_chars: int = 40
+    coder: str = "plover-chain"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -40,6 +40,12 @@ PEOPLE = {
 }
 
 
+def component() -> EventsComponent:
+    """The component with the rule coder: these tests are about arguments, status, quotes
+    and merging, which every coder shares; the coders have tests of their own."""
+    return EventsComponent(coder="plover-rules")
+
+
 def run(sentences, entities=None, **kw):
     ann = annotated(sentences, {**GPE, **PEOPLE, **(entities or {})}, **kw)
     return ann
@@ -66,7 +72,7 @@ def test_unknown_coder_is_a_usage_error():
 def test_negated_agreement_with_split_actors_reported_by_the_quote_speaker():
     ann = run([NEGATED_AGREE])
     quote = add_quote(ann, "Russia and the US did not reach a compromise", "Kremlin")
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert (event.event, event.status, event.cameo, event.quad) == (
         "AGREE",
@@ -83,7 +89,7 @@ def test_negated_agreement_with_split_actors_reported_by_the_quote_speaker():
 
 def test_meeting_between_two_leaders_not_planned():
     ann = run([NOT_PLANNED])
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert (event.event, event.status) == ("CONSULT", "not_planned")
     assert names(ann, event.actor + event.recipient) == ["Putin", "Trump"]
@@ -92,7 +98,7 @@ def test_meeting_between_two_leaders_not_planned():
 def test_reaction_inside_a_quote_is_the_speakers_account():
     ann = run([REACTED])
     add_quote(ann, "Putin reacted negatively to US proposals", "Ushakov")
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert event.event == "REJECT" and names(ann, event.actor) == ["Putin"]
     assert names(ann, event.recipient) == ["US"]
@@ -105,14 +111,14 @@ def test_clause_time_gives_the_date_with_anchor_text():
     ann.time_values[(start, start + len("February 2022"))] = TimeValue(
         value="2022-02", precision="month"
     )
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert (event.event, event.date.value, event.date.anchor) == ("ASSAULT", "2022-02", "text")
 
 
 def test_demand_is_a_request_and_the_withdrawal_is_demanded():
     ann = run([DEMANDED])
-    EventsComponent()(ann)
+    component()(ann)
     by_type = {e.event: e for e in ann.events}
     assert by_type["REQUEST"].status == "asserted" and names(ann, by_type["REQUEST"].actor) == [
         "China"
@@ -127,7 +133,7 @@ def test_talks_and_talked_with_are_one_event_with_place():
     moscow = [t.i for t in ann.doc if t.text == "Moscow"]
     for i in moscow:
         ann.token_place[i] = "P1"
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert event.event == "CONSULT" and event.location == "P1"
     assert [m.text for m in event.mentions] == ["talked with"]
@@ -143,7 +149,7 @@ def test_no_political_actor_no_event():
             ),
         ]
     )
-    EventsComponent()(ann)
+    component()(ann)
     assert ann.events == []
 
 
@@ -152,7 +158,7 @@ def test_headings_are_not_read():
 
     ann = run([INVADED])
     ann.article.headings.append(Span(start=0, end=len(ann.text), text=ann.text))
-    EventsComponent()(ann)
+    component()(ann)
     assert ann.events == []
 
 
@@ -170,7 +176,7 @@ def test_a_crowd_is_coded_with_the_country_where_it_gathers():
     cairo = next(t for t in ann.doc if t.text == "Cairo")
     ann.places.append(Place(id="P1", name="Cairo", country="EGY", mentions=[ann.span_of(cairo)]))
     ann.token_place[cairo.i] = "P1"
-    EventsComponent()(ann)
+    component()(ann)
     [event] = ann.events
     assert (event.event, event.location) == ("PROTEST", "P1")
     assert [(a.country, a.sector, a.entity) for a in event.actor] == [("EGY", "CVL", None)]
@@ -178,5 +184,5 @@ def test_a_crowd_is_coded_with_the_country_where_it_gathers():
 
 def test_a_crowd_with_no_place_is_no_event():
     ann = run([CROWD])
-    EventsComponent()(ann)
+    component()(ann)
     assert ann.events == []

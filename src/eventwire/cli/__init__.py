@@ -10,6 +10,7 @@ from . import eval as eval_cli
 from . import knowledge as knowledge_cli
 from . import serve as serve_cli
 from . import store as store_cli
+from . import train as train_cli
 from .extract import extract
 from .schema import errors, schema
 from .summary import summary
@@ -26,6 +27,7 @@ app.command()(schema)
 app.command()(errors)
 app.add_typer(eval_cli.app, name="eval")
 app.add_typer(knowledge_cli.app, name="knowledge")
+app.add_typer(train_cli.app, name="train")
 store_cli.register(app)
 app.command()(summary)
 serve_cli.register(app)

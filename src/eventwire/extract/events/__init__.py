@@ -35,5 +35,15 @@ from __future__ import annotations
 
 from .coder import Candidate, Coder, Coding, RulesCoder
 from .component import EventsComponent
+from .dictionary import DictionaryCoder
+from .learned import LearnedCoder
 
-__all__ = ["Candidate", "Coder", "Coding", "EventsComponent", "RulesCoder"]
+__all__ = [
+    "Candidate",
+    "Coder",
+    "Coding",
+    "DictionaryCoder",
+    "EventsComponent",
+    "LearnedCoder",
+    "RulesCoder",
+]

@@ -11,12 +11,13 @@ from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
 from ...registry import coders, components
+from ...settings import Settings
 from .arguments import arguments, conjuncts
 from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
 from .merge import Draft, merge
-from .refs import actor_refs, crowd_ref, entity_index, is_coded
+from .refs import actor_refs, entity_index, group_ref, is_coded
 from .status import status_of
 from .triggers import candidates
 
@@ -82,6 +83,8 @@ def speaker_ref(
 
 
 _OBLIGATION = frozenset({"must", "should"})
+#: entity types of the parse that never name an actor or a recipient
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 class _Parties:
@@ -113,16 +116,18 @@ class _Context:
 class EventsComponent:
     """PLOVER events with actors, status, source, date and place; one per real event.
 
-    The coder is looked up by name in ``eventwire.registry.coders`` (default
-    ``plover-rules``), so another coder can be chosen without touching the pipeline.
+    The coder is looked up by name in ``eventwire.registry.coders`` (the ``coder`` setting,
+    ``EVENTWIRE_CODER``; default ``plover-chain``: the trained coder, then the CAMEO
+    dictionary for the verbs it leaves uncoded), so another coder can
+    be chosen without touching the pipeline.
     """
 
     name = "events"
     requires = ("doc", "times", "entities", "places", "quotes")
     assigns = ("events",)
 
-    def __init__(self, coder: str = "plover-rules") -> None:
-        self.coder = coders.get(coder)()
+    def __init__(self, coder: str | None = None) -> None:
+        self.coder = coders.get(coder or Settings.load().coder)()
 
     def __call__(self, ann: Annotated) -> None:
         found = list(candidates(ann))
@@ -183,6 +188,8 @@ class EventsComponent:
         for head in heads:
             if dateline is not None and dateline.span.start <= head.idx < dateline.span.end:
                 continue
+            if head.ent_type_ in _NOT_ACTORS:  # "Friday saw clashes": a time is never an actor
+                continue
             refs = actor_refs(head, ann, ctx.entities)
             if not refs and speaker is not None and _refers_to(head, speaker, ctx.entities):
                 refs = [speaker.model_copy(update={"text": ann.span_of(head)})]
@@ -190,6 +197,11 @@ class EventsComponent:
                 refs = ctx.parties.resolve(head, ann) or []
             found.extend(refs)
         return found
+
+    def groups(self, heads: list[Token], ann: Annotated, location: str | None) -> list[ActorRef]:
+        """Group nouns with no entity ("police", "protesters") coded by where the event is."""
+        refs = (group_ref(head, ann, location) for head in heads)
+        return [ref for ref in refs if ref is not None]
 
     def draft(
         self,
@@ -205,9 +217,8 @@ class EventsComponent:
         actors = self.refs(actor_heads, ann, ctx, speaker)
         recipients = self.refs(recipient_heads, ann, ctx, speaker)
         location = event_location(ann, token, coding.words)
-        if not actors and actor_heads and coding.event == "PROTEST":
-            crowd = crowd_ref(actor_heads[0], ann, location)
-            actors = [crowd] if crowd is not None else []
+        actors = actors or self.groups(actor_heads, ann, location)
+        recipients = recipients or self.groups(recipient_heads, ann, location)
         info = plover_types()[coding.event]
         event = Event(
             id="V0",

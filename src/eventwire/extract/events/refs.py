@@ -133,16 +133,32 @@ def is_coded(ref: ActorRef, entities: dict[str, Entity]) -> bool:
     return False
 
 
-def crowd_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
-    """ "Thousands of people protested in Cairo": a crowd is coded as civilians of the country
-    where it gathers (PLOVER's practice), when its own words name no entity."""
-    sector = actor_nouns().get(head.lower_) or actor_nouns().get(head.lemma_.lower())
-    if place_id is None or sector not in ("CVL", "OPP"):
+def group_sector(head: Token) -> str | None:
+    """The sector of a group noun ("police", "protesters", "rebels"), from eventwire's own
+    list first, then PETRARCH-2's agents dictionary (``cameo_agents.tsv``)."""
+    from ...knowledge.cameo import cameo_agents
+
+    for word in (head.lower_, head.lemma_.lower()):
+        sector = actor_nouns().get(word) or cameo_agents().get(word)
+        if sector:
+            return sector
+    return None
+
+
+def group_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
+    """ "Police arrested 40 protesters", "100 people were detained": a group named by a
+    common noun, with no entity of its own, is coded as that sector of the country where
+    the event happens (PLOVER's practice): the event's place, else the dateline's country.
+    Without either it keeps its sector alone."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None
-    place = next((p for p in ann.places if p.id == place_id), None)
-    if place is None or place.country is None:
+    sector = group_sector(head)
+    if sector is None:
         return None
+    place = next((p for p in ann.places if p.id == place_id), None) if place_id else None
+    country = place.country if place is not None else None
+    dateline = ann.article.dateline
+    if country is None and dateline is not None:
+        country = dateline.country
     text = ann.span(head.doc[phrase_start(head)].idx, head.idx + len(head.text))
-    return ActorRef(
-        text=text, country=place.country, sector=sector, code=_code(place.country, sector)
-    )
+    return ActorRef(text=text, country=country, sector=sector, code=_code(country, sector))

@@ -1,0 +1,42 @@
+"""``eventwire train NAME``: rebuild a learned component's model from the repository."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated as Arg
+
+import typer
+
+from ..errors import MissingPathError, UsageError
+from .common import friendly, out
+
+#: model name -> what it learns
+MODELS = {
+    "events": "the PLOVER coder plover-learned (knowledge/data/event_coder.npz)",
+}
+
+app = typer.Typer(help="Train eventwire's learned components.", no_args_is_help=True)
+
+
+@app.command("events")
+@friendly
+def events(
+    data: Arg[Path, typer.Option(help="The shared data folder (PLOVER records, BBC).")] = Path(
+        "../shared/data"
+    ),
+    out_path: Arg[
+        Path | None, typer.Option("--out", help="Where to write the model (default: the bundled one).")
+    ] = None,
+    limit: Arg[int | None, typer.Option(help="Use at most N items of each source (a quick run).")] = None,
+    per_type: Arg[int, typer.Option(help="Synthetic sentences per PLOVER type.")] = 300,
+    seed: Arg[int, typer.Option(help="Random seed for the synthetic sentences.")] = 0,
+) -> None:
+    """Train the PLOVER coder plover-learned and write its model file."""
+    if not data.is_dir():
+        raise MissingPathError(f"no data folder at {data}", hint="pass --data ../shared/data")
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+    module = importlib.import_module("eventwire.train.events")
+    report = module.train(data, out_path, seed=seed, per_type=per_type, limit=limit)
+    out.print(" ".join(f"{k}={v:.0f}" if v >= 10 else f"{k}={v:.2f}" for k, v in report.items()))

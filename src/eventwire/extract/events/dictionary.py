@@ -1,0 +1,121 @@
+"""The dictionary coder ``plover-cameo``: PETRARCH-2's CAMEO verb patterns on the parse.
+
+For a verb, the patterns of its lemma (``knowledge/data/cameo_verbs.tsv``) are tried most
+specific first, as PETRARCH does: a pattern with a particle needs that particle among the
+verb's dependents ("called off"), one with an object needs the object's words in the
+verb's phrase ("rush aid", "lay down arms"), one with a preposition needs a phrase with it
+("march against"); the first that matches gives the code, and a ``[---]`` pattern that
+matches means "no event" ("seize the opportunity"). A verb with no matching pattern takes
+the code of its bare row, unless it is a light verb whose bare code only holds with its
+objects ("take", "hold"). Nouns are not in the dictionary; they are left to the other
+coders. Matching reads lemmas and word forms from the parse, never raw strings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge.cameo import CameoPattern, cameo_verbs
+from ...registry import coders
+from .coder import Candidate, Coding
+
+#: verbs whose block code in the dictionary is only right with a pattern's object
+LIGHT_VERBS = frozenset(
+    "take make give get have hold put set go come do keep bring send open call run carry "
+    "see look find show turn move".split()
+)
+_PHRASE_WORDS = 8
+
+
+def _words(token: Token) -> dict[str, int]:
+    """Lemma and lower-case form -> token index, for the verb's own phrase (its dependents
+    and theirs, within a few words), so a pattern's object is found where it hangs."""
+    found: dict[str, int] = {}
+    for node in token.subtree:
+        if node.i == token.i or abs(node.i - token.i) > _PHRASE_WORDS:
+            continue
+        found.setdefault(node.lemma_.lower(), node.i)
+        found.setdefault(node.lower_, node.i)
+    return found
+
+
+def _match(pattern: CameoPattern, token: Token, words: dict[str, int]) -> list[int] | None:
+    """The token indices a pattern matched (empty for the bare verb), or None."""
+    used: list[int] = []
+    if pattern.particle:
+        prt = next((c for c in token.children if c.lower_ == pattern.particle), None)
+        if prt is None:
+            return None
+        used.append(prt.i)
+    if pattern.object:
+        for obj in pattern.objects or (pattern.object,):
+            hits = [words.get(w) for w in obj.split()]
+            if all(h is not None for h in hits):
+                used.append(max(hits))  # the head word comes last in English phrases
+                break
+        else:
+            return None
+    elif pattern.prep:
+        prep = next(
+            (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep),
+            None,
+        )
+        if prep is None:
+            return None
+    return used
+
+
+def reading(token: Token) -> tuple[CameoPattern, list[int]] | None:
+    """The dictionary's reading of a verb: the first matching pattern and its words."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    patterns = cameo_verbs().get(lemma, ())
+    words = _words(token) if patterns else {}
+    for pattern in patterns:
+        if pattern.bare and lemma in LIGHT_VERBS:
+            continue
+        used = _match(pattern, token, words)
+        if used is not None:
+            return pattern, used
+    return None
+
+
+@coders.register("plover-cameo")
+class DictionaryCoder:
+    """PLOVER codes from the CAMEO verb dictionary alone."""
+
+    name = "plover-cameo"
+
+    def code(self, candidate: Candidate) -> Coding | None:
+        token = candidate.token
+        found = reading(token)
+        if found is None or found[0].event is None:
+            return None
+        pattern, used = found
+        words = tuple(sorted({token.i, *used}))
+        if max(words) - min(words) > 4:  # a far object stays out of the trigger's words
+            words = (token.i,)
+        return Coding(pattern.event, pattern.mode, pattern.context, words)
+
+
+@coders.register("plover-chain")
+class ChainCoder:
+    """The first answer of several coders, tried in order (``EVENTWIRE_CHAIN``, default:
+    the trained coder, then the dictionary for the verbs it does not code)."""
+
+    name = "plover-chain"
+    DEFAULT = ("plover-learned", "plover-cameo")
+
+    def __init__(self, names: tuple[str, ...] | None = None) -> None:
+        import os
+
+        chosen = names or tuple(os.environ.get("EVENTWIRE_CHAIN", ",".join(self.DEFAULT)).split(","))
+        self.coders = [coders.get(n)() for n in chosen]
+
+    def code(self, candidate: Candidate) -> Coding | None:
+        for coder in self.coders:
+            coding = coder.code(candidate)
+            if coding is not None:
+                return coding
+        return None
