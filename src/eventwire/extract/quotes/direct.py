@@ -27,8 +27,9 @@ BEFORE_WINDOW = 8
 #: A quotation without a cue shorter than this, inside a sentence, is a scare quote.
 MIN_SENTENCE_WORDS = 4
 _FINAL = frozenset(".!?")
-#: How many characters the cue and source interrupting one quote may take.
-MAX_INTERRUPTION = 120
+#: How many characters may stand between two parts of one quote (the cue, its source, and
+#: for a continuation what the writer added: "told Reuters in an interview when asked ...").
+MAX_INTERRUPTION = 400
 #: An interruption ending its sentence (""A," he said. "B.""): the second piece is a new sentence.
 _SENTENCE_END = re.compile(r"[.!?][\s\"'“”‘’«»]*$")
 #: Whether a cue-less quotation in the next sentence (""A," he said. "B."") is a part of the

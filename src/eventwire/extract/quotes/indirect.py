@@ -187,7 +187,28 @@ def object_range(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
     if any(c.dep_ == "xcomp" for c in parts):  # "urged *Americans to check it out*", as PolNeAR marks it
         parts = [c for c in parts if c.dep_ in ("xcomp", "dobj")]
     starts = [_object_start(c) for c in parts]
-    return min(starts), max(c.right_edge.i for c in parts) + 1
+    return min(starts), _object_end(cue, max(c.right_edge.i for c in parts) + 1)
+
+
+#: Dependents after an object that still belong to what is held ("regards Jerusalem *as its
+#: capital*", "praised the efforts of a donor *to Sen. Rubio*"), unless they name a place, a
+#: time or an organisation ("supported Sanders *in Virginia*", "spoke *on Fox News*").
+_OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "dative"})
+_NOT_HELD = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "ORG"})
+
+
+def _object_end(cue: Token, end: int) -> int:
+    """The end of an object content with the verb's later dependents that go with the object
+    (PolNeAR's content reaches them; the parser often hangs them on the verb)."""
+    for child in cue.rights:
+        if child.i < end or child.dep_ not in _OBJECT_TAIL_DEPS:
+            continue
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects or objects[0].ent_type_ in _NOT_HELD:
+                break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _topic(prep: Token, verb_class: str) -> bool:
