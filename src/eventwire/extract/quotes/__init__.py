@@ -160,6 +160,9 @@ def _cue_clauses(ann: Annotated, index: QuoteIndex):
             if (p := score(token)) is not None and p < learned.KEEP:
                 continue  # "who *know* him": a lexicon verb that attributes nothing here
             clause, subject, cue = _verb_clause(token, verbs, phrases)
+            if clause is None and p is not None and p >= learned.ADD and (
+                    held := learned_cue(token, verbs, phrases, index)):
+                clause, subject, cue = held  # "*pointed to* the polls": the model reads it as a stance
         elif (length := _prepositional_length(token, phrases)) > 0:
             clause = clause_of_preposition(token)
             source = prepositional_source(token, length)

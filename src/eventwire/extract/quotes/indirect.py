@@ -23,7 +23,7 @@ _DROP_LEADING = frozenset({"that", "and", "but", "or"})
 _MIN_CONTENT_TOKENS = 2
 _OBJECT_CLASSES = frozenset({"speech", "written", "stance", "evidence", "cognition"})
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd"})
-_OBJECT_PREPS = frozenset({"for", "on", "against", "about", "of"})
+_OBJECT_PREPS = frozenset({"for", "on", "against", "about", "of", "to"})
 _SPEECH_PREPS = frozenset({"about", "of", "against"})
 #: What follows such a preposition: a noun phrase, or a gerund clause ("called for *reducing* X").
 _PREP_OBJECTS = frozenset({"pobj", "pcomp"})
