@@ -155,6 +155,8 @@ def _cue_clauses(ann: Annotated, index: QuoteIndex):
         if index.inside(token) or token.idx < floor or ann.in_heading(token.idx):
             continue
         if (held := nominal_cue(token, phrases)) is not None:
+            if (p := score(token)) is not None and p < learned.KEEP:
+                continue  # a lexicon noun or adjective that attributes nothing here
             clause, subject, cue = held
         elif is_cue_verb(token, verbs):
             if (p := score(token)) is not None and p < learned.KEEP:
