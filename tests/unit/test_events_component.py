@@ -17,7 +17,7 @@ from events_docs import (
 )
 
 from eventwire.extract.events import EventsComponent
-from eventwire.model import TimeValue
+from eventwire.model import Dateline, Place, TimeValue
 from eventwire.registry import components
 
 GPE = {
@@ -186,3 +186,44 @@ def test_a_crowd_with_no_place_is_no_event():
     ann = run([CROWD])
     component()(ann)
     assert ann.events == []
+
+
+ARRESTED_AFTER_DATELINE = (
+    "NAIROBI|Nairobi|PROPN|NNP|nsubjpass|6 -|-|PUNCT|:|punct|0 Some|some|DET|DT|det|4 "
+    "100|100|NUM|CD|nummod|4 people|people|NOUN|NNS|nsubjpass|6 were|be|AUX|VBD|auxpass|6 "
+    "arrested|arrest|VERB|VBN|ROOT|6 on|on|ADP|IN|prep|6 Friday|Friday|PROPN|NNP|pobj|7|- "
+    ".|.|PUNCT|.|punct|6|-"
+)
+MARCHED = (
+    "Thousands|thousand|NOUN|NNS|nsubj|3 of|of|ADP|IN|prep|0 demonstrators|demonstrator|NOUN|NNS|pobj|1 "
+    "marched|march|VERB|VBD|ROOT|3 through|through|ADP|IN|prep|3 Tbilisi|Tbilisi|PROPN|NNP|pobj|4|- "
+    ".|.|PUNCT|.|punct|3|-"
+)
+
+
+def test_a_dateline_parsed_as_subject_gives_way_to_the_phrase_after_it_and_the_clause_date():
+    ann = run([ARRESTED_AFTER_DATELINE])
+    ann.article = ann.article.model_copy(
+        update={"dateline": Dateline(place="Nairobi", country="KEN", span=ann.span(0, 9))}
+    )
+    start = ann.text.index("Friday")
+    ann.time_values[(start, start + 6)] = TimeValue(value="2025-11-28", precision="day")
+    component()(ann)
+    [event] = ann.events
+    assert event.event == "COERCE" and not event.actor
+    [people] = event.recipient
+    assert (people.text.text, people.country, people.sector) == ("Some 100 people", "KEN", "CVL")
+    assert (event.date.value, event.date.anchor) == ("2025-11-28", "text")
+
+
+def test_a_crowd_counted_in_thousands_is_coded_by_what_it_is_and_where_it_marches():
+    ann = run([MARCHED])
+    tbilisi = next(t.i for t in ann.doc if t.text == "Tbilisi")
+    ann.places.append(Place(id="P1", name="Tbilisi", country="GEO", feature="city",
+                            mentions=[ann.span_of(ann.doc[tbilisi])]))
+    ann.token_place[tbilisi] = "P1"
+    component()(ann)
+    [event] = ann.events
+    assert event.event == "PROTEST" and event.location == "P1"
+    assert [(a.country, a.sector) for a in event.actor] == [("GEO", "OPP")]
+    assert event.date == ann.anchor  # no time in its clause: the article's anchor

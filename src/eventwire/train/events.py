@@ -52,7 +52,7 @@ BBC_ARTICLES = 150  # per category, of the training half
 BBC_PARAGRAPHS = 3
 PRUNE_BELOW = 0.02
 #: an event's probability needed to code it; chosen on the PLOVER tuning half only
-THRESHOLD = 0.1
+THRESHOLD = 0.05
 #: weight of an event sample against a NONE one: events are rarer than the words around
 #: them, and a coder that misses them is worse than one that sometimes mis-types them
 EVENT_WEIGHT = 10.0

@@ -40,9 +40,10 @@ _NOUN_RECIPIENT_PREPS = (
     "for",
 )
 _SUBJECTS = ("nsubj", "csubj")
-#: "engaged in fighting", "returned for talks", "threw stones during demonstrations": the
+#: "engaged in fighting", "returned for talks", "went on strike", "threw stones during
+#: demonstrations": the
 #: verb's subject takes part in the event the noun names
-_TAKE_PART = ("in", "for", "during", "at")
+_TAKE_PART = ("in", "for", "during", "at", "on")
 _INHERIT = ("xcomp", "advcl", "conj", "ccomp", "acomp", "pcomp", "prep")
 
 

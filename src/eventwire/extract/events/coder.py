@@ -22,6 +22,7 @@ from typing import Protocol, runtime_checkable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...knowledge import word_list
 from ...knowledge.events import TriggerSense, trigger_lexicon
 from ...registry import coders
 
@@ -71,6 +72,11 @@ class Coder(Protocol):
     name: str
 
     def code(self, candidate: Candidate) -> Coding | None: ...
+
+
+def is_reporting(token: Token) -> bool:
+    """A plain reporting verb ("said", "told"): the frame of a quotation, never an event."""
+    return token.lemma_.lower() in word_list("reporting_verbs.tsv")
 
 
 def pos_key(token: Token) -> str | None:

@@ -11,6 +11,7 @@ from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
 from ...registry import coders, components
+from ..actors.sports import sports_kind
 from ...settings import Settings
 from .arguments import arguments, conjuncts
 from .coder import Candidate, Coding
@@ -51,6 +52,38 @@ def trigger_span(ann: Annotated, token: Token, words: tuple[int, ...]) -> Span:
     return ann.span(doc[first].idx, doc[last].idx + len(doc[last].text))
 
 
+def after_dateline(ann: Annotated, head: Token) -> Token | None:
+    """The parser often takes a dateline ("NAIROBI, March 3 -") for the subject of the
+    first verb; the real subject is the first noun phrase after the dateline, before the
+    verb ("More than 100 people were arrested"). None when there is none."""
+    dateline = ann.article.dateline
+    verb = head.head
+    if dateline is None:
+        return None
+    for chunk in head.doc.noun_chunks:
+        if chunk.start_char >= dateline.span.end and chunk.root.i < verb.i:
+            return chunk.root if chunk.root.ent_type_ not in _NOT_ACTORS else None
+        if chunk.root.i >= verb.i:
+            break
+    return None
+
+
+def undated(ann: Annotated, heads: list[Token]) -> list[Token]:
+    """Argument heads with a dateline head replaced by the phrase after the dateline."""
+    dateline = ann.article.dateline
+    if dateline is None:
+        return heads
+    found: list[Token] = []
+    for head in heads:
+        if dateline.span.start <= head.idx < dateline.span.end:
+            replacement = after_dateline(ann, head)
+            if replacement is None or any(h.i == replacement.i for h in heads):
+                continue
+            head = replacement
+        found.append(head)
+    return found
+
+
 def quote_of(ann: Annotated, char: int) -> Quote | None:
     """The quote whose content holds a character: the event is its speaker's account."""
     return next((q for q in ann.quotes if q.content.start <= char < q.content.end), None)
@@ -83,6 +116,7 @@ def speaker_ref(
 
 
 _OBLIGATION = frozenset({"must", "should"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "OPP", "SPY", "UAF"})
 #: entity types of the parse that never name an actor or a recipient
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -110,6 +144,9 @@ class _Context:
     entities: dict[str, Entity]
     parties: _Parties
     event_tokens: set[int]
+    #: a sports report: only events with a state or security actor count ("police arrested
+    #: a fan"), not a team that "beat", "attacked" or "banned" another
+    sport: bool = False
 
 
 @components.register("events")
@@ -133,7 +170,12 @@ class EventsComponent:
         found = list(candidates(ann))
         coded = [(cand, coding) for cand in found if (coding := self.coder.code(cand))]
         consumed = {w for cand, coding in coded for w in coding.words if w != cand.token.i}
-        ctx = _Context(entity_index(ann), _Parties(), {cand.token.i for cand, _ in coded})
+        ctx = _Context(
+            entity_index(ann),
+            _Parties(),
+            {cand.token.i for cand, _ in coded},
+            sports_kind(ann.text) is not None,
+        )
         drafts = []
         for cand, coding in coded:
             if cand.token.i not in consumed:
@@ -212,6 +254,8 @@ class EventsComponent:
     ) -> list[Draft]:
         token = cand.token
         actor_heads, recipient_heads = arguments(token, set(coding.words), ann.token_entity)
+        actor_heads = undated(ann, actor_heads)
+        recipient_heads = undated(ann, recipient_heads)
         quote = quote_of(ann, token.idx)
         speaker = speaker_ref(ann, token, quote, ctx.entities)
         actors = self.refs(actor_heads, ann, ctx, speaker)
@@ -242,6 +286,8 @@ class EventsComponent:
         caused = subject is not None and subject.i in ctx.event_tokens  # "a bombing killed"
         has_actor = bool(actors) or passive or caused or token.pos_ != "VERB"
         political = has_actor and any(is_coded(r, ctx.entities) for r in actors + recipients)
+        if ctx.sport:
+            political = political and any(r.sector in _STATE_SECTORS for r in actors + recipients)
         if political and event.status == "asserted" and info.quad.endswith("cooperation"):
             ctx.parties.remember(actors + recipients)
         draft = Draft.of(event, political, token.lemma_.lower())

@@ -16,7 +16,9 @@ from ...model import TimeValue
 from ...nlp import Annotated
 
 _DATE_VALUE = re.compile(r"^\d{3,4}")
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "through", "around"}
+)
 
 
 def clause_head(token: Token) -> Token:

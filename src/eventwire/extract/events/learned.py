@@ -27,7 +27,7 @@ from ...errors import KnowledgeError
 from ...knowledge import data_path
 from ...knowledge.events import trigger_lexicon
 from ...registry import coders
-from .coder import Candidate, Coding, pos_key
+from .coder import Candidate, Coding, is_reporting, pos_key
 from .features import features
 
 MODEL_FILE = "event_coder.npz"
@@ -124,19 +124,22 @@ class LearnedCoder:
 
     name = "plover-learned"
 
-    def __init__(self, model: LinearModel | None = None) -> None:
+    def __init__(self, model: LinearModel | None = None, threshold: float | None = None) -> None:
         self.model = model or bundled_model()
+        self.threshold = self.model.threshold if threshold is None else threshold
 
     def label(self, token: Token) -> tuple[str, float]:
         """The most probable event type of a word and its probability, or NONE when no type
         reaches the model's threshold (and for words never seen as triggers)."""
         if pos_key(token) is None or token.lemma_.lower() not in self.model.triggers:
             return NONE, 1.0
+        if is_reporting(token):
+            return NONE, 1.0
         probs = self.model.probabilities(features(token))
         for best in probs.argsort()[::-1]:
             if self.model.classes[best] != NONE:
                 break
-        if probs[best] < self.model.threshold:
+        if probs[best] < self.threshold:
             return NONE, float(1.0 - probs[best])
         return self.model.classes[best], float(probs[best])
 

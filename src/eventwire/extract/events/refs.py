@@ -145,18 +145,44 @@ def group_sector(head: Token) -> str | None:
     return None
 
 
+_QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+
+
+def _quantity_sector(head: Token) -> str | None:
+    """ "Thousands of demonstrators": the group is what they are thousands of."""
+    if head.lower_ not in _QUANTITIES:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    found = group_sector(obj) if obj is not None else None
+    return found or group_sector(head)
+
+
 def group_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
     """ "Police arrested 40 protesters", "100 people were detained": a group named by a
     common noun, with no entity of its own, is coded as that sector of the country where
     the event happens (PLOVER's practice): the event's place, else the dateline's country.
     Without either it keeps its sector alone."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        return None
-    sector = group_sector(head)
+    sector = _quantity_sector(head)
+    if sector is None:
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return None
+        sector = group_sector(head)
     if sector is None:
         return None
     place = next((p for p in ann.places if p.id == place_id), None) if place_id else None
     country = place.country if place is not None else None
+    if country is None:  # a place named anywhere in the sentence ("marched through Tbilisi")
+        country = next(
+            (
+                p.country
+                for t in head.sent
+                if t.i in ann.token_place
+                for p in ann.places
+                if p.id == ann.token_place[t.i] and p.country
+            ),
+            None,
+        )
     dateline = ann.article.dateline
     if country is None and dateline is not None:
         country = dateline.country
