@@ -11,9 +11,10 @@ import typer
 from ..errors import MissingPathError, UsageError
 from .common import friendly, out
 
-#: model name -> what it learns
+#: model name -> what it learns (one command each below)
 MODELS = {
     "events": "the PLOVER coder plover-learned (knowledge/data/event_coder.npz)",
+    "quotes": "the attribution cue model (knowledge/data/quote_cues.json)",
 }
 
 app = typer.Typer(help="Train eventwire's learned components.", no_args_is_help=True)
@@ -38,5 +39,26 @@ def events(
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
     module = importlib.import_module("eventwire.train.events")
-    report = module.train(data, out_path, seed=seed, per_type=per_type, limit=limit)
+    _report(module.train(data, out_path, seed=seed, per_type=per_type, limit=limit))
+
+
+def _report(report: dict[str, float]) -> None:
     out.print(" ".join(f"{k}={v:.0f}" if v >= 10 else f"{k}={v:.2f}" for k, v in report.items()))
+
+
+@app.command("quotes")
+@friendly
+def quotes(
+    data: Arg[Path, typer.Option(help="The shared data folder (holds polnear-train/).")] = Path(
+        "../shared/data"
+    ),
+    out_path: Arg[
+        Path | None, typer.Option("--out", help="Where to write the model (default: the bundled one).")
+    ] = None,
+    limit: Arg[int | None, typer.Option(help="Use only the first N training articles.")] = None,
+) -> None:
+    """Train the attribution cue model on PolNeAR's training split and write its model file."""
+    if not data.is_dir():
+        raise MissingPathError(f"no data folder at {data}", hint="pass --data ../shared/data")
+    module = importlib.import_module("eventwire.train.quotes")
+    _report(module.train(data, out_path, limit=limit))

@@ -9,5 +9,5 @@ component loads without any download:
   dictionary, the tuning half of the PLOVER gold records and the training half of BBC's
   non-political articles as hard negatives.
 
-scikit-learn is needed to train (``pip install 'eventwire[train]'``), not to run.
+scikit-learn (a dependency) fits the models; running them needs numpy alone.
 """

@@ -167,7 +167,7 @@ def fit(found: list[Sample], c: float = 1.0) -> LinearModel:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise UsageError(
-            "training needs scikit-learn", hint="pip install 'eventwire[train]'"
+            "training needs scikit-learn", hint="pip install scikit-learn"
         ) from None
     counts = Counter(name for s in found for name in set(s.names))
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)

@@ -43,7 +43,10 @@ def event_date(ann: Annotated, trigger: Token) -> TimeValue | None:
     head = clause_head(trigger)
     below = {t.i for t in trigger.subtree} if trigger.pos_ != "VERB" else set()
     best: tuple[int, TimeValue] | None = None
+    sent = trigger.sent
     for (start, end), value in ann.time_values.items():
+        if not sent.start_char <= start < sent.end_char:  # a clause's time is in its sentence
+            continue
         if not _DATE_VALUE.match(value.value) or _in_dateline(ann, start):
             continue
         span = ann.token_range(start, end)

@@ -70,6 +70,14 @@ def reading(token: Token, bare: bool = True) -> tuple[CameoPattern, list[int]] |
     ``bare=False``, only a pattern with a particle, object or preposition counts)."""
     if token.pos_ != "VERB" or is_reporting(token):
         return None
+    memo = token.doc.user_data.setdefault("eventwire_cameo_readings", {})
+    key = (token.i, bare)
+    if key not in memo:
+        memo[key] = _reading(token, bare)
+    return memo[key]
+
+
+def _reading(token: Token, bare: bool) -> tuple[CameoPattern, list[int]] | None:
     lemma = token.lemma_.lower()
     patterns = cameo_verbs().get(lemma, ())
     words = _words(token) if patterns else {}

@@ -14,6 +14,8 @@ Every feature is read from the parse alone: no entity list, no gazetteer.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "csubj"})
@@ -89,31 +91,43 @@ def _shape(token: Token) -> list[str]:
     return found
 
 
-def cameo_readings(token: Token) -> list[str]:
-    """What the CAMEO dictionary says of the word: its bare code and every pattern whose
-    object or preposition is among the word's dependents."""
+@cache
+def _shapes(lemma: str) -> tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]:
+    """(kind, event, object word sets) of each CAMEO pattern of a lemma, computed once."""
     from ...knowledge.cameo import cameo_verbs
 
-    patterns = cameo_verbs().get(_lemma(token), ())
-    if not patterns:
+    found = []
+    for pattern in cameo_verbs().get(lemma, ()):
+        event = pattern.event or "NONE"
+        if not pattern.object and not pattern.particle:
+            found.append(("bare", event, ()))
+        elif pattern.object:
+            objects = pattern.objects or (pattern.object,)
+            found.append(("obj", event, tuple(frozenset(o.split()) for o in objects if o)))
+        else:
+            found.append(("prt", event, (frozenset({pattern.particle}),)))
+    return tuple(found)
+
+
+def cameo_readings(token: Token) -> list[str]:
+    """What the CAMEO dictionary says of the word: its bare code, every pattern whose
+    object or particle is in the word's phrase, and the dictionary coder's own reading."""
+    shapes = _shapes(_lemma(token))
+    if not shapes:
         return []
     near = [t for t in token.subtree if t.i != token.i and t.i - token.i <= 6]
     nearby = {_lemma(t) for t in near} | {t.lower_ for t in near}
-    found: list[str] = []
-    for pattern in patterns:
-        event = pattern.event or "NONE"
-        if not pattern.object and not pattern.particle:
-            found.append(f"cameo:bare={event}")
-        elif any(set(obj.split()) <= nearby for obj in pattern.objects or (pattern.object,) if obj):
-            found.append(f"cameo:obj={event}")
-        elif pattern.particle and pattern.particle in nearby:
-            found.append(f"cameo:prt={event}")
+    found = {
+        f"cameo:{kind}={event}"
+        for kind, event, sets in shapes
+        if kind == "bare" or any(words <= nearby for words in sets)
+    }
     from .dictionary import reading
 
     read = reading(token)
     if read is not None:
-        found.append(f"cameo:read={read[0].event or 'NONE'}")
-    return sorted(set(found))
+        found.add(f"cameo:read={read[0].event or 'NONE'}")
+    return sorted(found)
 
 
 def features(token: Token) -> list[str]:
