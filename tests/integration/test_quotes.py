@@ -208,3 +208,13 @@ def test_quotes_with_their_own_cues_stay_apart_and_an_uninterrupted_quote_is_its
     assert [(q.speaker, [p.text for p in q.parts]) for q in ann.quotes] == [
         ("E1", ["We will not sign"]), ("E2", ["We are ready"])]
     assert all(q.parts == [q.content] for q in ann.quotes)
+
+
+def test_a_continuation_opening_the_next_paragraph_is_a_part_of_the_quote(run):
+    ann = run('"Cyber security is one of our biggest challenges," Carson continued.\n\n'
+              '"Our classified information is under constant attack every single day."',
+              {"Carson": ("E1", "PERSON")})
+    quote = only(ann)
+    assert [p.text for p in quote.parts] == ["Cyber security is one of our biggest challenges",
+                                             "Our classified information is under constant attack every single day."]
+    assert quote.speaker == "E1" and quote.cue.text == "continued"

@@ -187,10 +187,17 @@ def join_interrupted(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+def _next_paragraph(second: Found, gap: str) -> bool:
+    """Whether a continuation opens the paragraph right after its cue's (""A," she said.¶"B.""):
+    PolNeAR keeps it a part of the same attribution."""
+    return (second.continues and not second.joins_only and gap.count("\n") <= 2
+            and not gap.rsplit("\n", 1)[1].strip(" \t\"'“”‘’«»„"))
+
+
 def interrupts(first: Found, second: Found, text: str) -> bool:
-    """Whether ``second`` goes on with ``first`` across its cue: both direct, in one paragraph,
-    the second with the first's cue or, as a continuation, none of its own, and only the
-    cue and source between them."""
+    """Whether ``second`` goes on with ``first`` across its cue: both direct, in one paragraph
+    (or a continuation opening the next), the second with the first's cue or, as a
+    continuation, none of its own, and the cue between them."""
     if first.kind != "direct" or second.kind != "direct" or first.cue is None:
         return False
     if not (second.continues or second.cue_token == first.cue_token):
@@ -199,7 +206,7 @@ def interrupts(first: Found, second: Found, text: str) -> bool:
     if not (gap_start <= first.cue[0] and first.cue[1] <= gap_end) or gap_end - gap_start > MAX_INTERRUPTION:
         return False
     gap = text[gap_start:gap_end]
-    if "\n" in gap:
+    if "\n" in gap and not _next_paragraph(second, gap):
         return False
     if second.joins_only:  # a short piece: only the cue and a name may stand between
         return not _SENTENCE_END.search(gap) and _ONLY_NAMES.match(text, first.cue[1], gap_end) is not None
