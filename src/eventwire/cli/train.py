@@ -19,25 +19,31 @@ MODELS = {
 
 app = typer.Typer(help="Train eventwire's learned components.", no_args_is_help=True)
 
+Data = Arg[Path, typer.Option(help="The shared data folder (../shared/data).")]
+Out = Arg[
+    Path | None, typer.Option("--out", help="Where to write the model (default: the bundled one).")
+]
+SHARED = Path("../shared/data")
+
+
+def _checked(data: Path, limit: int | None) -> None:
+    if not data.is_dir():
+        raise MissingPathError(f"no data folder at {data}", hint="pass --data ../shared/data")
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+
 
 @app.command("events")
 @friendly
 def events(
-    data: Arg[Path, typer.Option(help="The shared data folder (PLOVER records, BBC).")] = Path(
-        "../shared/data"
-    ),
-    out_path: Arg[
-        Path | None, typer.Option("--out", help="Where to write the model (default: the bundled one).")
-    ] = None,
+    data: Data = SHARED,
+    out_path: Out = None,
     limit: Arg[int | None, typer.Option(help="Use at most N items of each source (a quick run).")] = None,
     per_type: Arg[int, typer.Option(help="Synthetic sentences per PLOVER type.")] = 300,
     seed: Arg[int, typer.Option(help="Random seed for the synthetic sentences.")] = 0,
 ) -> None:
     """Train the PLOVER coder plover-learned and write its model file."""
-    if not data.is_dir():
-        raise MissingPathError(f"no data folder at {data}", hint="pass --data ../shared/data")
-    if limit is not None and limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {limit}")
+    _checked(data, limit)
     module = importlib.import_module("eventwire.train.events")
     _report(module.train(data, out_path, seed=seed, per_type=per_type, limit=limit))
 
@@ -49,16 +55,11 @@ def _report(report: dict[str, float]) -> None:
 @app.command("quotes")
 @friendly
 def quotes(
-    data: Arg[Path, typer.Option(help="The shared data folder (holds polnear-train/).")] = Path(
-        "../shared/data"
-    ),
-    out_path: Arg[
-        Path | None, typer.Option("--out", help="Where to write the model (default: the bundled one).")
-    ] = None,
+    data: Data = SHARED,
+    out_path: Out = None,
     limit: Arg[int | None, typer.Option(help="Use only the first N training articles.")] = None,
 ) -> None:
     """Train the attribution cue model on PolNeAR's training split and write its model file."""
-    if not data.is_dir():
-        raise MissingPathError(f"no data folder at {data}", hint="pass --data ../shared/data")
+    _checked(data, limit)
     module = importlib.import_module("eventwire.train.quotes")
     _report(module.train(data, out_path, limit=limit))

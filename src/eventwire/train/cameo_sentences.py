@@ -18,12 +18,10 @@ from __future__ import annotations
 import random
 
 from ..extract.events.learned import NONE
+from ..knowledge import word_list
 from ..knowledge.cameo import cameo_verbs
 
 PER_LEMMA = 6
-LIGHT_VERBS = frozenset(
-    "take make give get have hold put set go come do keep bring send open call run carry".split()
-)
 ACTORS = (
     "Russia", "The government", "Police", "Rebels", "President Ahmed Musa", "The United Nations",
     "Israeli troops", "Protesters", "Chinese officials", "The opposition party", "Iran",
@@ -40,7 +38,7 @@ ADJUNCTS = (
 )
 FRAMES = ("will {v}", "moved to {v}", "plans to {v}", "{s}", "{p}", "{p}", "{s}", "could {v}")
 #: verbs whose past is not regular; they appear in the base and present forms only
-IRREGULAR = frozenset(
+IRREGULAR = frozenset(  # noqa: SIM905 - a word list reads best as one string
     "be have do go come take make give get hold put set run send lend spend keep leave meet "
     "buy bring think tell say see seek fight win lose break speak strike shoot hit cut beat "
     "withdraw forbid forgive throw draw lead feel stand understand undertake overthrow arise "
@@ -110,7 +108,7 @@ def items(rng: random.Random) -> list:
             p
             for p in chosen
             if p.event is not None
-            and not (p.bare and lemma in LIGHT_VERBS)
+            and not (p.bare and lemma in word_list("light_verbs.tsv"))
         ]
         for pattern in usable[:PER_LEMMA]:
             objects = pattern.objects or (pattern.object or "",)

@@ -11,8 +11,8 @@ from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
 from ...registry import coders, components
-from ..actors.sports import sports_kind
 from ...settings import Settings
+from ..actors.sports import sports_kind
 from .arguments import arguments, conjuncts
 from .coder import Candidate, Coding
 from .context import event_date, event_location

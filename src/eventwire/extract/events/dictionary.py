@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...knowledge import word_list
 from ...knowledge.cameo import CameoPattern, cameo_verbs
 from ...registry import coders
 from .coder import Candidate, Coder, Coding, is_reporting
 
-#: verbs whose block code in the dictionary is only right with a pattern's object
-LIGHT_VERBS = frozenset(
-    "take make give get have hold put set go come do keep bring send open call run carry "
-    "see look find show turn move".split()
-)
 _PHRASE_WORDS = 8
 
 
@@ -82,7 +78,7 @@ def _reading(token: Token, bare: bool) -> tuple[CameoPattern, list[int]] | None:
     patterns = cameo_verbs().get(lemma, ())
     words = _words(token) if patterns else {}
     for pattern in patterns:
-        if pattern.bare and (lemma in LIGHT_VERBS or not bare):
+        if pattern.bare and (not bare or lemma in word_list("light_verbs.tsv")):
             continue
         used = _match(pattern, token, words)
         if used is not None:
