@@ -88,6 +88,28 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _embedded_subject(verb: Token) -> list[Token]:
+    """ "demanded that Hamas renounce", "urged Iran to stop": the one asked is the subject
+    of the clause the verb governs (with no direct object of its own)."""
+    if _child(verb, "dobj", "dative") is not None:
+        return []
+    clause = _child(verb, "ccomp")
+    subject_of = _child(clause, "nsubj") if clause is not None else None
+    return [subject_of] if subject_of is not None and subject_of.pos_ != "PRON" else []
+
+
+def _object_phrase(verb: Token, words: set[int]) -> list[Token]:
+    """ "threatened action against Russia", "boycott contact with the US": when the object
+    is a thing, the party is the object of its with/against/on/to phrase."""
+    obj = _child(verb, "dobj")
+    if obj is None or obj.pos_ == "PROPN":
+        return []
+    for prep, found in _prep_objects(obj, ("with", "against", "on", "to", "toward", "towards")):
+        if prep != "by":
+            return [found]
+    return []
+
+
 def verb_arguments(verb: Token, words: set[int]) -> tuple[list[Token], list[Token]]:
     """(actors, recipients) heads for a verb trigger."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -104,6 +126,8 @@ def verb_arguments(verb: Token, words: set[int]) -> tuple[list[Token], list[Toke
         obj = _child(verb, "dative") or _child(verb, "dobj")
         if obj is not None and obj.i not in words:
             recipients = [obj]
+    if not recipients:
+        recipients = _embedded_subject(verb) or _object_phrase(verb, words)
     if not recipients:
         anchors = [verb] + [t for t in verb.children if t.i in words]
         for anchor in anchors:
@@ -147,9 +171,10 @@ def noun_arguments(
         if modifier is not None:
             actors = [modifier]
     head = phrase.head
-    if not actors and phrase.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ == "VERB":
+    if phrase.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ == "VERB":
+        # "held talks with", "their first meeting with": the light verb's arguments
         verb_actors, verb_recipients = verb_arguments(head, words | {noun.i, phrase.i})
-        actors = verb_actors
+        actors = actors or verb_actors
         recipients = recipients or verb_recipients
     elif (
         not actors

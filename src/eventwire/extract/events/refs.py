@@ -122,13 +122,17 @@ def actor_refs(head: Token, ann: Annotated, entities: dict[str, Entity]) -> list
 
 
 def is_coded(ref: ActorRef, entities: dict[str, Entity]) -> bool:
-    """Whether a reference names a political actor: a coded state, group or office holder."""
+    """Whether a reference names a political actor: a coded state or group, or a person who
+    holds an office or belongs to a sector ("the minister", "a rebel commander"); a person
+    known only by nationality (an athlete, an actor) is not one."""
     if ref.entity is None:
         return ref.country is not None
     entity = entities.get(ref.entity)
     if entity is None:
         return False
-    if entity.type in CODED_TYPES or entity.type == "PERSON":
+    if entity.type == "PERSON":
+        return ref.sector is not None
+    if entity.type in CODED_TYPES:
         return bool(ref.country or ref.sector)
     return False
 
