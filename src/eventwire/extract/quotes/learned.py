@@ -43,8 +43,8 @@ def is_candidate(token: Token) -> bool:
     return token.pos_ in CANDIDATE_POS and token.is_alpha
 
 
-def _subject_kind(token: Token) -> str:
-    subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+def _subject_kind(children: list[Token]) -> str:
+    subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
     if not subjects:
         return "none"
     s = subjects[0]
@@ -56,11 +56,12 @@ def _subject_kind(token: Token) -> str:
 def features(token: Token, quote_near: bool) -> list[str]:
     """The parse features of one candidate word outside quotation marks (``quote_near``: a
     quotation in the same sentence)."""
-    doc, lemma = token.doc, token.lemma_.lower()
+    doc, lemma, head, children = token.doc, token.lemma_.lower(), token.head, list(token.children)
+    subject = _subject_kind(children)
     f = [f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}", f"ld={lemma}|{token.dep_}",
-         f"lp={lemma}|{token.pos_}", f"h={token.head.lemma_.lower()}|{token.dep_}", f"hp={token.head.pos_}",
-         f"s={_subject_kind(token)}", f"ls={lemma}|{_subject_kind(token)}", f"q={quote_near}"]
-    for c in token.children:
+         f"lp={lemma}|{token.pos_}", f"h={head.lemma_.lower()}|{token.dep_}", f"hp={head.pos_}",
+         f"s={subject}", f"ls={lemma}|{subject}", f"q={quote_near}"]
+    for c in children:
         f += [f"c={c.dep_}", f"lc={lemma}|{c.dep_}"]
         if c.dep_ in ("prep", "prt", "agent"):
             f += [f"cp={c.lower_}", f"lcp={lemma}|{c.lower_}"]
