@@ -227,3 +227,29 @@ def test_a_crowd_counted_in_thousands_is_coded_by_what_it_is_and_where_it_marche
     assert event.event == "PROTEST" and event.location == "P1"
     assert [(a.country, a.sector) for a in event.actor] == [("GEO", "OPP")]
     assert event.date == ann.anchor  # no time in its clause: the article's anchor
+
+
+FIGHTING_ERUPTED = (
+    "Fighting|fighting|NOUN|NN|nsubj|1 erupted|erupt|VERB|VBD|ROOT|1 between|between|ADP|IN|prep|1 "
+    "troops|troop|NOUN|NNS|pobj|2 and|and|CCONJ|CC|cc|3 rebels|rebel|NOUN|NNS|conj|3|- .|.|PUNCT|.|punct|1|-"
+)
+DEMANDED_RENOUNCE = (
+    "Washington|Washington|PROPN|NNP|nsubj|1 demanded|demand|VERB|VBD|ROOT|1 that|that|SCONJ|IN|mark|4 "
+    "Hamas|Hamas|PROPN|NNP|nsubj|4 renounce|renounce|VERB|VB|ccomp|1 violence|violence|NOUN|NN|dobj|4|- "
+    ".|.|PUNCT|.|punct|1|-"
+)
+
+
+def test_fighting_that_erupts_between_two_groups_has_both_as_parties_without_a_country():
+    ann = run([FIGHTING_ERUPTED])
+    component()(ann)
+    [event] = [e for e in ann.events if e.event == "ASSAULT"]
+    parties = [(r.text.text, r.country, r.sector) for r in event.actor + event.recipient]
+    assert parties == [("troops", None, "MIL"), ("rebels", None, "REB")]
+
+
+def test_the_one_asked_is_the_subject_of_the_demanded_clause():
+    ann = run([DEMANDED_RENOUNCE], {"Washington": ("GPE", "USA", None), "Hamas": ("ORG", "PSE", "REB")})
+    component()(ann)
+    [request] = [e for e in ann.events if e.event == "REQUEST"]
+    assert names(ann, request.actor) == ["Washington"] and names(ann, request.recipient) == ["Hamas"]

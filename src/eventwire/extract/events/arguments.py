@@ -81,6 +81,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and depth < 4:
         return subject(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN":
+        return verb.head  # "Hundreds of students protested ...", parsed as a noun phrase
     if verb.dep_ in _INHERIT and verb.head is not verb and depth < 4:
         if verb.dep_ == "ccomp" and _child(verb, "nsubjpass"):
             return None
@@ -150,6 +152,8 @@ def noun_arguments(
     preps = list(_prep_objects(noun, ("between", "among") + _NOUN_RECIPIENT_PREPS))
     if phrase is not noun:  # "a mediation effort between X and Y"
         preps += [(p, o) for p, o in _prep_objects(phrase, ("between", "among"))]
+    if phrase.dep_ == "nsubj" and phrase.head.pos_ == "VERB":  # "fighting erupted between"
+        preps += [(p, o) for p, o in _prep_objects(phrase.head, ("between", "among"))]
     for prep, obj in preps:
         parts = conjuncts(obj)
         if prep in ("between", "among"):

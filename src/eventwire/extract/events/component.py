@@ -18,7 +18,7 @@ from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
 from .merge import Draft, merge
-from .refs import actor_refs, entity_index, group_ref, is_coded
+from .refs import STATE_SECTORS, actor_refs, entity_index, group_ref, is_coded
 from .status import status_of
 from .triggers import candidates
 
@@ -116,7 +116,6 @@ def speaker_ref(
 
 
 _OBLIGATION = frozenset({"must", "should"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "OPP", "SPY", "UAF"})
 #: entity types of the parse that never name an actor or a recipient
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -287,7 +286,7 @@ class EventsComponent:
         has_actor = bool(actors) or passive or caused or token.pos_ != "VERB"
         political = has_actor and any(is_coded(r, ctx.entities) for r in actors + recipients)
         if ctx.sport:
-            political = political and any(r.sector in _STATE_SECTORS for r in actors + recipients)
+            political = political and any(r.sector in STATE_SECTORS for r in actors + recipients)
         if political and event.status == "asserted" and info.quad.endswith("cooperation"):
             ctx.parties.remember(actors + recipients)
         draft = Draft.of(event, political, token.lemma_.lower())

@@ -18,6 +18,9 @@ from ...nlp import Annotated
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 _PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "case", "quantmod", "predet")
 CODED_TYPES = ("GPE", "NORP", "ORG")
+#: sectors that make a group a political actor even where its country is not said
+#: ("the opposition accused the government", "troops clashed with rebels")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "OPP", "SPY", "UAF"})
 _OWNER_PREPS = ("of", "from", "in", "by", "to")
 
 
@@ -125,8 +128,8 @@ def is_coded(ref: ActorRef, entities: dict[str, Entity]) -> bool:
     """Whether a reference names a political actor: a coded state or group, or a person who
     holds an office or belongs to a sector ("the minister", "a rebel commander"); a person
     known only by nationality (an athlete, an actor) is not one."""
-    if ref.entity is None:
-        return ref.country is not None
+    if ref.entity is None:  # a group: of a country, or of a state's or an armed sector
+        return ref.country is not None or ref.sector in STATE_SECTORS
     entity = entities.get(ref.entity)
     if entity is None:
         return False
