@@ -39,7 +39,7 @@ def events(
     data: Data = SHARED,
     out_path: Out = None,
     limit: Arg[int | None, typer.Option(help="Use at most N items of each source (a quick run).")] = None,
-    per_type: Arg[int, typer.Option(help="Synthetic sentences per PLOVER type.")] = 300,
+    per_type: Arg[int, typer.Option(help="Synthetic sentences per PLOVER type.")] = 700,
     seed: Arg[int, typer.Option(help="Random seed for the synthetic sentences.")] = 0,
 ) -> None:
     """Train the PLOVER coder plover-learned and write its model file."""

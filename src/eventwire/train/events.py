@@ -218,7 +218,7 @@ def train(
     out: Path | None = None,
     *,
     seed: int = 0,
-    per_type: int = 300,
+    per_type: int = 700,
     limit: int | None = None,
     threshold: float = THRESHOLD,
 ) -> dict[str, float]:
