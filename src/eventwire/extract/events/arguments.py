@@ -112,8 +112,11 @@ def _object_phrase(verb: Token, words: set[int]) -> list[Token]:
     return []
 
 
-def verb_arguments(verb: Token, words: set[int]) -> tuple[list[Token], list[Token]]:
-    """(actors, recipients) heads for a verb trigger."""
+def verb_arguments(
+    verb: Token, words: set[int], named: Collection[int] = ()
+) -> tuple[list[Token], list[Token]]:
+    """(actors, recipients) heads for a verb trigger; an object that is a thing with no
+    name gives way to the party of its phrase ("threatened action against Russia")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actors: list[Token] = []
     recipients: list[Token] = []
@@ -127,7 +130,8 @@ def verb_arguments(verb: Token, words: set[int]) -> tuple[list[Token], list[Toke
             actors = [subj]
         obj = _child(verb, "dative") or _child(verb, "dobj")
         if obj is not None and obj.i not in words:
-            recipients = [obj]
+            party = _object_phrase(verb, words) if obj.pos_ == "NOUN" and obj.i not in named else []
+            recipients = party or [obj]
     if not recipients:
         recipients = _embedded_subject(verb) or _object_phrase(verb, words)
     if not recipients:
@@ -177,7 +181,7 @@ def noun_arguments(
     head = phrase.head
     if phrase.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ == "VERB":
         # "held talks with", "their first meeting with": the light verb's arguments
-        verb_actors, verb_recipients = verb_arguments(head, words | {noun.i, phrase.i})
+        verb_actors, verb_recipients = verb_arguments(head, words | {noun.i, phrase.i}, named)
         actors = actors or verb_actors
         recipients = recipients or verb_recipients
     elif (
@@ -214,7 +218,7 @@ def arguments(
     only if it names one: "Russian claims", not "general strike")."""
     done = False
     if trigger.pos_ == "VERB":
-        actors, recipients = verb_arguments(trigger, words)
+        actors, recipients = verb_arguments(trigger, words, named)
     else:
         actors, recipients, done = noun_arguments(trigger, words, named)
     if not done:
