@@ -99,3 +99,34 @@ def test_run_on_sentence_is_skipped_in_linear_time(nlp):
 def test_the_same_invasion_outside_quotes_is_an_event(nlp):
     ann = analyse(nlp, "Ushakov said Russia had discussed the Ukraine invasion problem.")
     assert [e for e in ann.events if e.event == "ASSAULT"]
+
+
+def test_every_event_of_the_examples_whose_clause_has_a_date_carries_that_date(nlp):
+    from pathlib import Path
+
+    from eventwire.extract.events.context import clause_head, is_date_value
+    from eventwire.ingest.raw import RawArticle
+    from eventwire.ingest.readers import iter_inputs
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    checked = 0
+    for raw in iter_inputs([str(examples)], pipeline.settings):
+        if not isinstance(raw, RawArticle):
+            continue
+        ann = pipeline.annotate(raw)
+        for event in ann.events:
+            trigger = ann.token_range(event.event_text.start, event.event_text.end).root
+            own = [
+                value.value
+                for (start, end), value in ann.time_values.items()
+                if is_date_value(value.value)
+                and (span := ann.token_range(start, end)) is not None
+                and span.root.sent == trigger.sent
+                and clause_head(span.root) == clause_head(trigger)
+            ]
+            if own:
+                checked += 1
+                assert event.date is not None and event.date.value in own, (event, own)
+    assert checked >= 5  # the examples have dated clauses; the test must not pass empty

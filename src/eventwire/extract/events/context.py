@@ -21,6 +21,11 @@ _PLACE_PREPS = frozenset(
 )
 
 
+def is_date_value(value: str) -> bool:
+    """Whether a TIMEX3 value is a calendar date (a year at least), not a duration or set."""
+    return bool(_DATE_VALUE.match(value))
+
+
 def clause_head(token: Token) -> Token:
     """The verb heading the clause a token belongs to (the root if there is none)."""
     node = token
@@ -47,7 +52,7 @@ def event_date(ann: Annotated, trigger: Token) -> TimeValue | None:
     for (start, end), value in ann.time_values.items():
         if not sent.start_char <= start < sent.end_char:  # a clause's time is in its sentence
             continue
-        if not _DATE_VALUE.match(value.value) or _in_dateline(ann, start):
+        if not is_date_value(value.value) or _in_dateline(ann, start):
             continue
         span = ann.token_range(start, end)
         if span is None or not (clause_head(span.root) == head or span.root.i in below):
