@@ -28,6 +28,20 @@ class EvalResult:
         return f"eval {self.name} {parts}"
 
 
+def greedy_pairs(ranked: list[tuple[object, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (system i, gold j) from candidates ranked best first: each side is
+    used once, the better candidate wins (the greedy matching the field's scorers use)."""
+    used_s: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in ranked:
+        if i not in used_s and j not in used_g:
+            used_s.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
 def load_baseline(path: Path) -> dict[str, dict]:
     """The pinned floors: ``{scorer: {"path": ..., "floors": {score: minimum}}}``."""
     return json.loads(path.read_text(encoding="utf-8"))

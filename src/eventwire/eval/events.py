@@ -244,9 +244,11 @@ def evaluate_false_positives(path: Path, *, limit: int | None = None) -> EvalRes
         ("event", "trigger", "count"),
         rows,
         [
-            f"{len(records)} BBC articles of the held-out half: up to {limit or 100} each of "
-            f"{', '.join(QUIET_CATEGORIES + NEWS_CATEGORIES)}; events_per_article counts "
-            f"{', '.join(QUIET_CATEGORIES)} only"
+            (
+                f"{len(records)} BBC articles of the held-out half: up to {limit or 100} each of "
+                f"{', '.join(QUIET_CATEGORIES + NEWS_CATEGORIES)}; events_per_article counts "
+                f"{', '.join(QUIET_CATEGORIES)} only"
+            )
         ],
     )
 

@@ -22,6 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import greedy_pairs as one_to_one
+
 Range = tuple[int, int]
 #: Jaccard share two token sets need to match.
 THRESHOLD = 0.5
@@ -91,15 +93,7 @@ def greedy_pairs(system: list[Bag], gold: list[Bag]) -> list[tuple[int, int]]:
             if s.content & g.content and (score := content_score(s, g)) >= THRESHOLD:
                 scored.append((-score, i, j))
     scored.sort()
-    used_s: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in scored:
-        if i not in used_s and j not in used_g:
-            used_s.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    return one_to_one(scored)
 
 
 @dataclass

@@ -38,7 +38,7 @@ from ..ingest.dateline import find_dateline
 from ..model import Article
 from ..nlp import Annotated, load_model
 from ..registry import components
-from . import EvalResult
+from . import EvalResult, greedy_pairs
 from .quote_content import HEADER, Bag, ContentTally, Tokens, gold_bag, system_bag
 
 Range = tuple[int, int]
@@ -131,13 +131,7 @@ def match(pred: list[Item], gold: list[Item], article: str, exact: bool) -> list
             elif (size := _overlap(p.content, g.content)) > 0:
                 pairs.append((size, i, j))
     pairs.sort(reverse=True)
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return greedy_pairs(pairs)
 
 
 def _prf(matched: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
