@@ -109,6 +109,14 @@ class Annotated:
         return self.span(item.start_char, item.end_char)
 
     @cached_property
+    def sport(self) -> str | None:
+        """ "team" or "solo" when the article is a sports report, else None, read once for
+        every component that needs it (``extract/actors/sports.py``)."""
+        from .extract.actors.sports import sports_kind
+
+        return sports_kind(self.article.text)
+
+    @cached_property
     def _heading_ranges(self) -> list[tuple[int, int]]:
         return sorted((h.start, h.end) for h in self.article.headings)
 

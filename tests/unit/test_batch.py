@@ -162,3 +162,19 @@ def test_workers_must_be_positive():
     with pytest.raises(UsageError):
         list(run_local_rows([article(0)], workers=0))
     assert local.default_workers() >= 1
+
+
+def test_a_chunk_cancelled_with_a_discarded_pool_is_redone_article_by_article():
+    """Discarding a broken pool cancels the chunks still queued in it; collecting one of them
+    must redo its articles, not raise CancelledError (which failed a Spark run at random)."""
+    from concurrent.futures import Future
+
+    pool = local._Pool(1, NAMES, None)
+    cancelled = Future()
+    assert cancelled.cancel()
+    try:
+        rows = pool.collect([article(1), article(2)], cancelled)
+    finally:
+        pool.close()
+    assert [r["kind"] for r in rows] == ["document", "document"]
+    assert [r["input_id"] for r in rows] == ["a1", "a2"]

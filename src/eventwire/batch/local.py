@@ -18,7 +18,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
@@ -89,11 +89,15 @@ class _Pool:
             self.executor = None
 
     def collect(self, chunk: list[Item], future: Future) -> list[dict[str, Any]]:
+        """A chunk's rows; when its pool broke, or was discarded because another chunk broke
+        it (which cancels every future still queued), each article is redone on its own."""
         try:
             return future.result()
         except BrokenProcessPool:
             self.discard()
-            return [row for item in chunk for row in self.alone(item)]
+        except CancelledError:  # its pool is gone already; the current one is healthy
+            pass
+        return [row for item in chunk for row in self.alone(item)]
 
     def alone(self, item: Item) -> list[dict[str, Any]]:
         """One article in a worker of its own; a refusal row if the worker dies on it."""

@@ -155,7 +155,7 @@ class ActorsComponent:
         (name, nominal, pronoun, group): what the scorers need beyond the contract."""
         when = ann.anchor_date  # offices are read at the dateline, else publication date
         table = TokenTable.of(ann.doc)
-        drafts = cluster(ann.doc, find_mentions(ann.doc, table), when)
+        drafts = cluster(ann.doc, find_mentions(ann.doc, table, ann.sport), when)
         relation_drafts = _read_sentences(ann, table, drafts, when)
         _add_groups(ann.doc, drafts)
         return drafts, relation_drafts

@@ -280,14 +280,21 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
     return _scan(table, taken, known)
 
 
-def find_mentions(doc: Doc, table: TokenTable | None = None) -> list[Mention]:
-    """Every name mention in the document, fixed, in text order."""
+_UNREAD = object()
+
+
+def find_mentions(
+    doc: Doc, table: TokenTable | None = None, sport: str | None | object = _UNREAD
+) -> list[Mention]:
+    """Every name mention in the document, fixed, in text order (``sport``: the report's
+    ``sports_kind`` when the caller has read it already)."""
     table = table or TokenTable.of(doc)
     mentions = _raw_mentions(doc)
     _relabel_people(doc, mentions)
     _relabel_places(doc, mentions)
     mentions = [m for m in mentions if m.label in KEPT and not _common_word(doc, m)]
-    sport = sports_kind(table.text)
+    if sport is _UNREAD:
+        sport = sports_kind(table.text)
     sports = sport is not None
     if sports:
         mentions = _with_table_names(doc, table.text, mentions)

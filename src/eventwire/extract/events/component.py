@@ -12,13 +12,12 @@ from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
 from ...registry import coders, components
 from ...settings import Settings
-from ..actors.sports import sports_kind
 from .arguments import arguments, conjuncts
 from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
 from .merge import Draft, merge
-from .refs import STATE_SECTORS, actor_refs, entity_index, group_ref, is_coded
+from .refs import NOT_ACTORS, STATE_SECTORS, actor_refs, entity_index, group_ref, is_coded
 from .status import status_of
 from .triggers import candidates
 
@@ -62,7 +61,7 @@ def after_dateline(ann: Annotated, head: Token) -> Token | None:
         return None
     for chunk in head.doc.noun_chunks:
         if chunk.start_char >= dateline.span.end and chunk.root.i < verb.i:
-            return chunk.root if chunk.root.ent_type_ not in _NOT_ACTORS else None
+            return chunk.root if chunk.root.ent_type_ not in NOT_ACTORS else None
         if chunk.root.i >= verb.i:
             break
     return None
@@ -116,8 +115,6 @@ def speaker_ref(
 
 
 _OBLIGATION = frozenset({"must", "should"})
-#: entity types of the parse that never name an actor or a recipient
-_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 class _Parties:
@@ -153,9 +150,9 @@ class EventsComponent:
     """PLOVER events with actors, status, source, date and place; one per real event.
 
     The coder is looked up by name in ``eventwire.registry.coders`` (the ``coder`` setting,
-    ``EVENTWIRE_CODER``; default ``plover-chain``: the trained coder, then the CAMEO
-    dictionary for the verbs it leaves uncoded), so another coder can
-    be chosen without touching the pipeline.
+    ``EVENTWIRE_CODER``; default ``plover-chain``: the rule lexicon, then the trained coder,
+    then the CAMEO dictionary's patterns), so another coder can be chosen without touching
+    the pipeline.
     """
 
     name = "events"
@@ -173,7 +170,7 @@ class EventsComponent:
             entity_index(ann),
             _Parties(),
             {cand.token.i for cand, _ in coded},
-            sports_kind(ann.text) is not None,
+            ann.sport is not None,
         )
         drafts = []
         for cand, coding in coded:
@@ -196,7 +193,8 @@ class EventsComponent:
         quote = quote_of(ann, token.idx)
         speaker = speaker_ref(ann, token, quote, ctx.entities)
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        targets = self.refs(conjuncts(subject), ann, ctx, None) if subject is not None else []
+        heads = undated(ann, conjuncts(subject)) if subject is not None else []
+        targets = self.refs(heads, ann, ctx, None)
         if speaker is None or not targets:
             return None
         info = plover_types()["REQUEST"]
@@ -225,11 +223,8 @@ class EventsComponent:
         speaker: ActorRef | None,
     ) -> list[ActorRef]:
         found: list[ActorRef] = []
-        dateline = ann.article.dateline
-        for head in heads:
-            if dateline is not None and dateline.span.start <= head.idx < dateline.span.end:
-                continue
-            if head.ent_type_ in _NOT_ACTORS:  # "Friday saw clashes": a time is never an actor
+        for head in heads:  # heads come through ``undated``: none is in the dateline
+            if head.ent_type_ in NOT_ACTORS:  # "Friday saw clashes": a time is never an actor
                 continue
             refs = actor_refs(head, ann, ctx.entities)
             if not refs and speaker is not None and _refers_to(head, speaker, ctx.entities):

@@ -23,7 +23,7 @@ from .coder import Candidate, Coder, Coding, is_reporting
 _PHRASE_WORDS = 8
 
 
-def _words(token: Token) -> dict[str, int]:
+def phrase_words(token: Token) -> dict[str, int]:
     """Lemma and lower-case form -> token index, for the verb's own phrase (its dependents
     and theirs, within a few words), so a pattern's object is found where it hangs."""
     found: dict[str, int] = {}
@@ -35,7 +35,7 @@ def _words(token: Token) -> dict[str, int]:
     return found
 
 
-def _match(pattern: CameoPattern, token: Token, words: dict[str, int]) -> list[int] | None:
+def match(pattern: CameoPattern, token: Token, words: dict[str, int]) -> list[int] | None:
     """The token indices a pattern matched (empty for the bare verb), or None."""
     used: list[int] = []
     if pattern.particle:
@@ -61,26 +61,26 @@ def _match(pattern: CameoPattern, token: Token, words: dict[str, int]) -> list[i
     return used
 
 
-def reading(token: Token, bare: bool = True) -> tuple[CameoPattern, list[int]] | None:
-    """The dictionary's reading of a verb: the first matching pattern and its words (with
-    ``bare=False``, only a pattern with a particle, object or preposition counts)."""
+def reading(token: Token) -> tuple[CameoPattern, list[int]] | None:
+    """The dictionary's reading of a verb: the first matching pattern (the specific ones
+    come before the bare verb) and its words, read once per word and shared by the
+    trained coder's features and the dictionary coder."""
     if token.pos_ != "VERB" or is_reporting(token):
         return None
     memo = token.doc.user_data.setdefault("eventwire_cameo_readings", {})
-    key = (token.i, bare)
-    if key not in memo:
-        memo[key] = _reading(token, bare)
-    return memo[key]
+    if token.i not in memo:
+        memo[token.i] = _reading(token)
+    return memo[token.i]
 
 
-def _reading(token: Token, bare: bool) -> tuple[CameoPattern, list[int]] | None:
+def _reading(token: Token) -> tuple[CameoPattern, list[int]] | None:
     lemma = token.lemma_.lower()
     patterns = cameo_verbs().get(lemma, ())
-    words = _words(token) if patterns else {}
+    words = phrase_words(token) if patterns else {}
     for pattern in patterns:
-        if pattern.bare and (not bare or lemma in word_list("light_verbs.tsv")):
+        if pattern.bare and lemma in word_list("light_verbs.tsv"):
             continue
-        used = _match(pattern, token, words)
+        used = match(pattern, token, words)
         if used is not None:
             return pattern, used
     return None
@@ -93,12 +93,12 @@ class DictionaryCoder:
     name = "plover-cameo"
 
     def __init__(self, bare: bool = True) -> None:
-        self.bare = bare
+        self.bare = bare  # False: only a pattern with a particle, object or preposition
 
     def code(self, candidate: Candidate) -> Coding | None:
         token = candidate.token
-        found = reading(token, self.bare)
-        if found is None or found[0].event is None:
+        found = reading(token)
+        if found is None or found[0].event is None or (found[0].bare and not self.bare):
             return None
         pattern, used = found
         words = tuple(sorted({token.i, *used}))

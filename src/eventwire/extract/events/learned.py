@@ -91,22 +91,18 @@ def bundled_model() -> LinearModel:
 
 
 def mode_and_context(token: Token, event: str) -> tuple[str | None, tuple[str, ...]]:
-    """The mode and context of a word read as ``event``: CAMEO's, else the rule lexicon's."""
+    """The mode and context of a word read as ``event``: those of the first CAMEO pattern of
+    that type that matches the word's phrase (the dictionary coder's matcher), else of its
+    bare row, else the rule lexicon's sense of the word with that type."""
     from ...knowledge.cameo import cameo_verbs
+    from .dictionary import match, phrase_words
 
     lemma = token.lemma_.lower()
-    near = [t for t in token.subtree if t.i != token.i]
-    nearby = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    fallback: tuple[str | None, tuple[str, ...]] | None = None
-    for pattern in cameo_verbs().get(lemma, ()):
-        if pattern.event != event:
-            continue
-        if any(set(obj.split()) <= nearby for obj in pattern.objects or (pattern.object,) if obj):
-            return pattern.mode, pattern.context
-        if not pattern.object and fallback is None:
-            fallback = (pattern.mode, pattern.context)
-    if fallback is not None:
-        return fallback
+    patterns = [p for p in cameo_verbs().get(lemma, ()) if p.event == event]
+    words = phrase_words(token) if patterns else {}
+    found = next((p for p in patterns if match(p, token, words) is not None), None)
+    if found is not None:
+        return found.mode, found.context
     pos = pos_key(token) or "V"
     sense = next((s for s in trigger_lexicon().get((lemma, pos), ()) if s.event == event), None)
     return (sense.mode, sense.context) if sense else (None, ())

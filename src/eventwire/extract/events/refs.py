@@ -2,9 +2,9 @@
 
 The head's own entity wins ("Putin"); else an entity modifying it: a group noun with a
 national or possessive modifier ("Israeli soldiers", "Trump's envoys") is that country's
-group with the sector of the noun (``event_actor_nouns.tsv``) and no single entity; any other noun
-stands for its modifier's entity ("some US proposals" -> the US). Heads with no entity are
-not coded (None).
+group with the sector of the noun (``event_actor_nouns.tsv``) and no single entity; any other noun stands for its modifier's entity
+("some US proposals" -> the US). A group noun with no entity at all ("police", "thousands
+of demonstrators") is coded by ``group_ref`` from where the event happens.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from ...nlp import Annotated
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 _PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "case", "quantmod", "predet")
 CODED_TYPES = ("GPE", "NORP", "ORG")
+#: entity types of the parse that never name an actor or a recipient
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: sectors that make a group a political actor even where its country is not said
 #: ("the opposition accused the government", "troops clashed with rebels")
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "OPP", "SPY", "UAF"})
@@ -168,28 +170,20 @@ def _quantity_sector(head: Token) -> str | None:
 def group_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
     """ "Police arrested 40 protesters", "100 people were detained": a group named by a
     common noun, with no entity of its own, is coded as that sector of the country where
-    the event happens (PLOVER's practice): the event's place, else the dateline's country.
-    Without either it keeps its sector alone."""
+    the event happens (PLOVER's practice): the event's place, else a place in the sentence,
+    else the dateline's country. Without any of them it keeps its sector alone."""
     sector = _quantity_sector(head)
     if sector is None:
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NOT_ACTORS:
             return None
         sector = group_sector(head)
     if sector is None:
         return None
-    place = next((p for p in ann.places if p.id == place_id), None) if place_id else None
-    country = place.country if place is not None else None
+    countries = {p.id: p.country for p in ann.places}
+    country = countries.get(place_id or "")
     if country is None:  # a place named anywhere in the sentence ("marched through Tbilisi")
-        country = next(
-            (
-                p.country
-                for t in head.sent
-                if t.i in ann.token_place
-                for p in ann.places
-                if p.id == ann.token_place[t.i] and p.country
-            ),
-            None,
-        )
+        in_sentence = (countries.get(ann.token_place[t.i]) for t in head.sent if t.i in ann.token_place)
+        country = next((c for c in in_sentence if c), None)
     dateline = ann.article.dateline
     if country is None and dateline is not None:
         country = dateline.country
