@@ -86,3 +86,56 @@ def test_halves_are_stable_stratified_and_disjoint():
         assert abs(held - (len(ids) - held)) <= 1
     assert set(split.values()) == {TUNE, VALIDATION}
     assert is_held_out("article-1") == is_held_out("article-1")
+
+
+# "The minister was dismissed by parliament": a passive with nsubjpass and auxpass, both of
+# which signal ``passive``; "will resign" puts an auxiliary before the verb
+DISMISSED = ("The|the|DET|DT|det|1 minister|minister|NOUN|NN|nsubjpass|3 was|be|AUX|VBD|auxpass|3 "
+             "dismissed|dismiss|VERB|VBN|ROOT|3 by|by|ADP|IN|agent|3 "
+             "parliament|parliament|NOUN|NN|pobj|4 .|.|PUNCT|.|punct|3")
+RESIGN = ("The|the|DET|DT|det|1 minister|minister|NOUN|NN|nsubj|3 will|will|AUX|MD|aux|3 "
+          "resign|resign|VERB|VB|ROOT|3 .|.|PUNCT|.|punct|3")
+
+
+def test_a_feature_is_present_once_however_often_the_parse_signals_it():
+    names = features(token(DISMISSED, "dismissed"))
+    assert names.count("passive") == 1 and len(names) == len(set(names))
+
+
+def test_training_and_coding_read_the_same_binary_vector():
+    from eventwire.extract.events.features import feature_rows
+
+    index = {"passive": 0, "lemma=dismiss": 1}
+    assert feature_rows(["passive", "lemma=dismiss", "passive", "unknown"], index) == [0, 1]
+    model = LinearModel(index, np.array([[1.0, 0.0], [0.0, 0.0]], np.float32),
+                        np.zeros(2, np.float32), ("ASSAULT", NONE), frozenset({"dismiss"}))
+    # a repeated feature adds its weight once, as in the training matrix
+    assert np.allclose(model.probabilities(["passive", "passive"]), model.probabilities(["passive"]))
+
+
+def test_a_gold_trigger_lands_on_the_main_verb_not_the_auxiliary_or_the_reporting_verb():
+    from eventwire.train.events import _at, gold_trigger
+
+    doc = build_doc([RESIGN])
+    assert gold_trigger(doc, ("will", "resign")).text == "resign"
+    assert _at(doc, doc.text.index("will")).text == "resign"
+    said = build_doc(["They|they|PRON|PRP|nsubj|1 said|say|VERB|VBD|ROOT|1 "
+                      "talks|talk|NOUN|NNS|dobj|1 .|.|PUNCT|.|punct|1"])
+    assert gold_trigger(said, ("said", "talks")).text == "talks"
+    assert gold_trigger(said, ("said",)) is None  # teaches nothing rather than "no event"
+
+
+def test_the_threshold_is_the_model_files_for_the_coder_alone_and_in_the_chain(tmp_path):
+    from dataclasses import replace
+
+    from eventwire.extract.events.dictionary import ChainCoder
+
+    strict = replace(tiny_model(), threshold=0.99)
+    strict.save(tmp_path / "m.npz")
+    loaded = LinearModel.load(tmp_path / "m.npz")
+    assert LearnedCoder(loaded).threshold == pytest.approx(0.99)
+    invaded = token(INVADED, "invaded")
+    assert LearnedCoder(loaded).code(Candidate(invaded, invaded.sent)) is None  # p ~ 0.98
+    chain = ChainCoder()
+    learned = next(c for c in chain.coders if isinstance(c, LearnedCoder))
+    assert learned.threshold == learned.model.threshold

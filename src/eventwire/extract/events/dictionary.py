@@ -110,13 +110,11 @@ class DictionaryCoder:
 @coders.register("plover-chain")
 class ChainCoder:
     """The first answer of several coders, tried in order: the rule lexicon; then, for the
-    words it does not know, the trained coder, held to a higher probability than when it
-    codes alone (``FALLBACK_THRESHOLD``: non-political news must stay quiet); then the
+    words it does not know, the trained coder at the threshold its model file carries; then the
     CAMEO dictionary's specific patterns (a verb with its object or particle), not its
     bare verbs, whose block codes are too broad to trust alone ("die", "buy", "reveal")."""
 
     name = "plover-chain"
-    FALLBACK_THRESHOLD = 0.5
 
     def __init__(self, chain: list[Coder] | None = None) -> None:
         from .coder import RulesCoder
@@ -124,7 +122,7 @@ class ChainCoder:
 
         self.coders = chain or [
             RulesCoder(),
-            LearnedCoder(threshold=self.FALLBACK_THRESHOLD),
+            LearnedCoder(),
             DictionaryCoder(bare=False),
         ]
 

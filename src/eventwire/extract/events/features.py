@@ -131,10 +131,11 @@ def cameo_readings(token: Token) -> list[str]:
 
 
 def features(token: Token) -> list[str]:
-    """Every feature of a candidate trigger."""
+    """Every feature of a candidate trigger, each once (present = 1: a passive's two
+    ``passive`` cues or two objects of one word count once, in training as in coding)."""
     lemma = _lemma(token)
     pos = "V" if token.pos_ == "VERB" else "N"
-    return (
+    found = (
         [f"lemma={lemma}", f"lemma:pos={lemma}:{pos}"]
         + _shape(token)
         + _below(token)
@@ -142,3 +143,11 @@ def features(token: Token) -> list[str]:
         + _cues(token)
         + cameo_readings(token)
     )
+    return list(dict.fromkeys(found))
+
+
+def feature_rows(names: list[str], index: dict[str, int]) -> list[int]:
+    """The model's rows of a word's features: the features the model knows, each once.
+    Training builds its matrix with this and coding sums these rows, so both see the
+    same binary vector."""
+    return sorted({index[n] for n in names if n in index})

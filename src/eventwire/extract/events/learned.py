@@ -28,7 +28,7 @@ from ...knowledge import data_path
 from ...knowledge.events import trigger_lexicon
 from ...registry import coders
 from .coder import Candidate, Coding, is_reporting, pos_key
-from .features import features
+from .features import feature_rows, features
 
 MODEL_FILE = "event_coder.npz"
 NONE = "NONE"
@@ -47,7 +47,7 @@ class LinearModel:
     threshold: float = 0.5
 
     def probabilities(self, names: list[str]) -> np.ndarray:
-        rows = [self.index[n] for n in names if n in self.index]
+        rows = feature_rows(names, self.index)
         scores = self.intercept + self.weights[rows].sum(axis=0, dtype=np.float32)
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
@@ -120,9 +120,10 @@ class LearnedCoder:
 
     name = "plover-learned"
 
-    def __init__(self, model: LinearModel | None = None, threshold: float | None = None) -> None:
+    def __init__(self, model: LinearModel | None = None) -> None:
         self.model = model or bundled_model()
-        self.threshold = self.model.threshold if threshold is None else threshold
+        #: the one threshold: the model file's, set when it was trained (``train.events.THRESHOLD``)
+        self.threshold = self.model.threshold
 
     def label(self, token: Token) -> tuple[str, float]:
         """The most probable event type of a word and its probability, or NONE when no type
