@@ -119,8 +119,8 @@ def test_a_gold_trigger_lands_on_the_main_verb_not_the_auxiliary_or_the_reportin
     doc = build_doc([RESIGN])
     assert gold_trigger(doc, ("will", "resign")).text == "resign"
     assert _at(doc, doc.text.index("will")).text == "resign"
-    said = build_doc(["They|they|PRON|PRP|nsubj|1 said|say|VERB|VBD|ROOT|1 "
-                      "talks|talk|NOUN|NNS|dobj|1 .|.|PUNCT|.|punct|1"])
+    said = build_doc([("They|they|PRON|PRP|nsubj|1 said|say|VERB|VBD|ROOT|1 "
+                       "talks|talk|NOUN|NNS|dobj|1 .|.|PUNCT|.|punct|1")])
     assert gold_trigger(said, ("said", "talks")).text == "talks"
     assert gold_trigger(said, ("said",)) is None  # teaches nothing rather than "no event"
 

@@ -73,3 +73,19 @@ def test_bare_reading_joins_the_latest_event_and_uncoded_ones_are_dropped():
     lonely = Draft.of(event(60, kind="ASSAULT"), False, "attack")
     [only] = merge([coded, bare, lonely])
     assert [m.start for m in only.mentions] == [40]
+
+
+def test_the_events_scorer_counts_records_with_a_wrong_extra_type():
+    from types import SimpleNamespace as NS
+
+    from eventwire.eval.events import score
+
+    def doc(*types):
+        return NS(events=[NS(event=t, actor=[], recipient=[], mode=None) for t in types])
+
+    records = [{"event": "ASSAULT"}, {"event": "ASSAULT"}, {"event": "ASSAULT"}, {"event": "AGREE"}]
+    documents = [doc("ASSAULT"), doc("ASSAULT", "ASSAULT"), doc("ASSAULT", "PROTEST"), None]
+    scores = score(records, documents).scores
+    # a second event of the gold type is extra but not wrong; PROTEST beside ASSAULT is
+    assert scores["wrong_extra_type"] == 0.25 and scores["extra_events_per_record"] == 0.5
+    assert scores["uncoded"] == 0.25 and scores["type_accuracy"] == 0.75

@@ -12,7 +12,8 @@ FIGHT -> ASSAULT. Scores: type accuracy and macro-F1 over the 16 types (a record
 event counts as a miss for its type), mode accuracy where gold gives a mode and the type is
 right, actor and recipient country accuracy (over records whose gold names them; a gold
 code matches an actor's country, sector or code, so 'IGO' matches a UN actor), the share
-of records with no event (uncoded) and extra events per record.
+of records with no event (uncoded), extra events per record, and the share of records with
+an event of another type than gold beside the one scored (wrong_extra_type).
 
 ``evaluate_false_positives``: BBC sport, entertainment and tech articles, where a political
 event is rare: events per article and the most common triggers.
@@ -153,7 +154,7 @@ def score(records: list[dict], documents: list[Document | None]) -> EvalResult:
     """The scores of a list of gold records against their documents."""
     pairs: list[tuple[str, str | None]] = []
     mode_hits = mode_total = actor_hits = actor_total = recipient_hits = recipient_total = 0
-    uncoded = extra = 0
+    uncoded = extra = wrong_extra = 0
     confusion: Counter = Counter()
     for record, doc in zip(records, documents):
         event, mode, sources, targets = gold_of(record)
@@ -161,6 +162,7 @@ def score(records: list[dict], documents: list[Document | None]) -> EvalResult:
         best = best_event(events, event, sources, targets)
         uncoded += best is None
         extra += max(0, len(events) - 1)
+        wrong_extra += any(e is not best and e.event != event for e in events)
         predicted = best.event if best else None
         pairs.append((event, predicted))
         if predicted != event:
@@ -184,6 +186,7 @@ def score(records: list[dict], documents: list[Document | None]) -> EvalResult:
         "recipient_country_accuracy": recipient_hits / max(1, recipient_total),
         "uncoded": uncoded / n,
         "extra_events_per_record": extra / n,
+        "wrong_extra_type": wrong_extra / n,
         "records": float(len(records)),
     }
     notes = [
