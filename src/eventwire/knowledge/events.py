@@ -26,6 +26,11 @@ class TypeInfo:
     quad: str
 
 
+#: a lexicon sense that names no event: the word in that sense is no trigger for any coder
+#: ("warned that firms could suffer", "will meet its fiscal rules")
+NO_EVENT = "NONE"
+
+
 @dataclass(frozen=True)
 class TriggerSense:
     """One row of the lexicon: a word sense and the PLOVER code it carries."""
@@ -87,7 +92,8 @@ def trigger_lexicon() -> dict[tuple[str, str], tuple[TriggerSense, ...]]:
     modes = mode_cameo()
     table: dict[tuple[str, str], list[TriggerSense]] = {}
     for i, row in enumerate(read_tsv(name, columns), start=1):
-        _check_event(name, i, row["event"])
+        if row["event"] != NO_EVENT:
+            _check_event(name, i, row["event"])
         if row["pos"] not in ("V", "N"):
             raise KnowledgeError(f"pos must be V or N, not {row['pos']!r}", where=_where(name, i))
         mode = None if row["mode"] == "-" else row["mode"]

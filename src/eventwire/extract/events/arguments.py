@@ -132,6 +132,10 @@ def verb_arguments(
         if obj is not None and obj.i not in words:
             party = _object_phrase(verb, words) if obj.pos_ == "NOUN" and obj.i not in named else []
             recipients = party or [obj]
+        elif obj is not None and (owner := _child(obj, "poss")) is not None:
+            # an object that is part of the trigger gives its owner: "attacked Labour's
+            # pledges", "rejected Russia's proposal"
+            recipients = [owner] if owner.pos_ != "PRON" else []
     if not recipients:
         recipients = _embedded_subject(verb) or _object_phrase(verb, words)
     if not recipients:

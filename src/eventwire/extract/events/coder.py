@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...knowledge import word_list
-from ...knowledge.events import TriggerSense, trigger_lexicon
+from ...knowledge.events import NO_EVENT, TriggerSense, trigger_lexicon
 from ...registry import coders
 
 #: dependency labels through which a sense's ``needs`` word may hang below the trigger
@@ -124,16 +124,16 @@ class RulesCoder:
         found = self.lexicon.get((token.lemma_.lower(), pos), ())
         return found or self.lexicon.get((token.lower_, pos), ())
 
-    def code(self, candidate: Candidate) -> Coding | None:
-        token = candidate.token
+    def match(self, token: Token) -> tuple[TriggerSense, tuple[int, ...]] | None:
+        """The first sense of the word that applies here, with the trigger's words."""
         senses = self.senses(token)
         if not senses:
             return None
         dependents = [d for d in near(token) if d.i != token.i]
         for sense in senses:
             if not sense.needs:
-                return Coding(sense.event, sense.mode, sense.context, (token.i,))
-            match = next(
+                return sense, (token.i,)
+            found = next(
                 (
                     d
                     for d in dependents
@@ -141,8 +141,18 @@ class RulesCoder:
                 ),
                 None,
             )
-            if match is not None:
-                return Coding(
-                    sense.event, sense.mode, sense.context, tuple(sorted((token.i, match.i)))
-                )
+            if found is not None:
+                return sense, tuple(sorted((token.i, found.i)))
         return None
+
+    def code(self, candidate: Candidate) -> Coding | None:
+        found = self.match(candidate.token)
+        if found is None or found[0].event == NO_EVENT:
+            return None
+        sense, words = found
+        return Coding(sense.event, sense.mode, sense.context, words)
+
+    def rules_out(self, candidate: Candidate) -> bool:
+        """Whether the lexicon says the word, in this sense, names no event at all."""
+        found = self.match(candidate.token)
+        return found is not None and found[0].event == NO_EVENT

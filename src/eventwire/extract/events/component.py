@@ -17,11 +17,20 @@ from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
 from .merge import Draft, merge
-from .refs import NOT_ACTORS, STATE_SECTORS, actor_refs, entity_index, group_ref, is_coded
+from .refs import (
+    NOT_ACTORS,
+    STATE_SECTORS,
+    actor_refs,
+    entity_index,
+    group_ref,
+    group_sector,
+    is_coded,
+)
 from .status import status_of
 from .triggers import candidates
 
 _MAX_TRIGGER_TOKENS = 5
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "dative", "conj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we"})
 
@@ -33,6 +42,22 @@ def _refers_to(head: Token, speaker: ActorRef, entities: dict[str, Entity]) -> b
     entity = entities.get(speaker.entity or "")
     person = entity is not None and entity.type == "PERSON"
     return head.lower_ in (_PERSON_PRONOUNS if person else _GROUP_PRONOUNS)
+
+
+def party_of_another(token: Token, triggers: set[int]) -> bool:
+    """A crowd noun ("protesters", "demonstrators") that is the subject, object or agent of
+    another event's trigger is a party to that event, not an event of its own: "police
+    arrested 20 protesters", "thousands of demonstrators marched"."""
+    if token.pos_ != "NOUN" or group_sector(token) is None:
+        return False
+    node = token
+    for _ in range(3):  # "protesters" <- of <- thousands <- marched
+        if node.dep_ not in _PARTY_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in triggers:
+            return True
+    return False
 
 
 def sentence_span(ann: Annotated, sent: SpacySpan) -> Span:
@@ -174,8 +199,9 @@ class EventsComponent:
         )
         drafts = []
         for cand, coding in coded:
-            if cand.token.i not in consumed:
-                drafts.extend(self.draft(ann, cand, coding, ctx))
+            if cand.token.i in consumed or party_of_another(cand.token, ctx.event_tokens):
+                continue
+            drafts.extend(self.draft(ann, cand, coding, ctx))
         for cand in found:
             if cand.token.i not in ctx.event_tokens and (draft := self.obligation(ann, cand, ctx)):
                 drafts.append(draft)
@@ -234,9 +260,14 @@ class EventsComponent:
             found.extend(refs)
         return found
 
-    def groups(self, heads: list[Token], ann: Annotated, location: str | None) -> list[ActorRef]:
-        """Group nouns with no entity ("police", "protesters") coded by where the event is."""
-        refs = (group_ref(head, ann, location) for head in heads)
+    def groups(
+        self, heads: list[Token], ann: Annotated, location: str | None, others: list[ActorRef]
+    ) -> list[ActorRef]:
+        """Group nouns with no entity ("police", "protesters") coded by where the event is,
+        never by the country of the other side's named party (``others``): "the foreign
+        secretary warned Iran"."""
+        taken = {r.country for r in others if r.country}
+        refs = (group_ref(head, ann, location, taken) for head in heads)
         return [ref for ref in refs if ref is not None]
 
     def draft(
@@ -255,9 +286,13 @@ class EventsComponent:
         actors = self.refs(actor_heads, ann, ctx, speaker)
         recipients = self.refs(recipient_heads, ann, ctx, speaker)
         location = event_location(ann, token, coding.words)
-        actors = actors or self.groups(actor_heads, ann, location)
-        recipients = recipients or self.groups(recipient_heads, ann, location)
         info = plover_types()[coding.event]
+        # in words, the place named is the other side's ("warned Iran"); a material act's
+        # groups are of the place it happens, both sides ("arrested protesters in Cairo")
+        verbal = info.quad.startswith("verbal")
+        named_actors, named_recipients = (actors, recipients) if verbal else ([], [])
+        actors = actors or self.groups(actor_heads, ann, location, named_recipients)
+        recipients = recipients or self.groups(recipient_heads, ann, location, named_actors)
         event = Event(
             id="V0",
             event=coding.event,

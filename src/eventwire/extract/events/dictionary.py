@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ...knowledge import word_list
 from ...knowledge.cameo import CameoPattern, cameo_verbs
 from ...registry import coders
-from .coder import Candidate, Coder, Coding, is_reporting
+from .coder import Candidate, Coder, Coding, RulesCoder, is_reporting
 
 _PHRASE_WORDS = 8
 
@@ -117,7 +117,6 @@ class ChainCoder:
     name = "plover-chain"
 
     def __init__(self, chain: list[Coder] | None = None) -> None:
-        from .coder import RulesCoder
         from .learned import LearnedCoder
 
         self.coders = chain or [
@@ -128,6 +127,8 @@ class ChainCoder:
 
     def code(self, candidate: Candidate) -> Coding | None:
         for coder in self.coders:
+            if isinstance(coder, RulesCoder) and coder.rules_out(candidate):
+                return None  # a sense the lexicon knows is no event: no later coder guesses
             coding = coder.code(candidate)
             if coding is not None:
                 return coding

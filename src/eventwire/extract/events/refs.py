@@ -9,6 +9,8 @@ of demonstrators") is coded by ``group_ref`` from where the event happens.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from ...knowledge.events import actor_nouns
@@ -167,11 +169,15 @@ def _quantity_sector(head: Token) -> str | None:
     return found or group_sector(head)
 
 
-def group_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | None:
+def group_ref(
+    head: Token, ann: Annotated, place_id: str | None, others: Collection[str] = ()
+) -> ActorRef | None:
     """ "Police arrested 40 protesters", "100 people were detained": a group named by a
     common noun, with no entity of its own, is coded as that sector of the country where
     the event happens (PLOVER's practice): the event's place, else a place in the sentence,
-    else the dateline's country. Without any of them it keeps its sector alone."""
+    else the dateline's country. A country the other side of the event already has is not
+    the group's ("the foreign secretary warned Iran": not Iran's secretary). Without any of
+    them it keeps its sector alone."""
     sector = _quantity_sector(head)
     if sector is None:
         if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NOT_ACTORS:
@@ -181,11 +187,12 @@ def group_ref(head: Token, ann: Annotated, place_id: str | None) -> ActorRef | N
         return None
     countries = {p.id: p.country for p in ann.places}
     country = countries.get(place_id or "")
-    if country is None:  # a place named anywhere in the sentence ("marched through Tbilisi")
+    if country is None or country in others:
+        # a place named anywhere in the sentence ("marched through Tbilisi")
         in_sentence = (countries.get(ann.token_place[t.i]) for t in head.sent if t.i in ann.token_place)
-        country = next((c for c in in_sentence if c), None)
+        country = next((c for c in in_sentence if c and c not in others), None)
     dateline = ann.article.dateline
-    if country is None and dateline is not None:
+    if country is None and dateline is not None and dateline.country not in others:
         country = dateline.country
     text = ann.span(head.doc[phrase_start(head)].idx, head.idx + len(head.text))
     return ActorRef(text=text, country=country, sector=sector, code=_code(country, sector))
