@@ -23,10 +23,11 @@ def test_train_events_on_a_small_sample_writes_a_model_that_codes(tmp_path, nlp)
     out = tmp_path / "coder.npz"
     result = CliRunner().invoke(
         app, ["train", "events", "--data", str(DATA), "--out", str(out), "--limit", "60",
-              "--per-type", "8"],
+              "--per-type", "8", "--ngec-per-type", "3"],
     )
     assert result.exit_code == 0, result.output
     assert "samples_synthetic=" in result.output and out.stat().st_size < 2_000_000
+    assert "samples_ngec=" in result.output
     model = LinearModel.load(out)
     assert NONE in model.classes and len(model.classes) > 5
     doc = nlp("Police arrested dozens of protesters in the capital on Friday.")
@@ -43,6 +44,14 @@ def test_train_quotes_on_a_small_sample_writes_a_model(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
+
+
+def test_train_refuses_a_negative_ngec_count_in_one_line(tmp_path):
+    result = CliRunner().invoke(
+        app, ["train", "events", "--data", str(DATA), "--ngec-per-type", "-1"]
+    )
+    assert result.exit_code != 0 and "--ngec-per-type" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_train_refuses_a_missing_data_folder_in_one_line(tmp_path):

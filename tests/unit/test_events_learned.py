@@ -139,3 +139,50 @@ def test_the_threshold_is_the_model_files_for_the_coder_alone_and_in_the_chain(t
     chain = ChainCoder()
     learned = next(c for c in chain.coders if isinstance(c, LearnedCoder))
     assert learned.threshold == learned.model.threshold
+
+
+def test_the_decision_sees_the_rule_lexicon_and_who_or_what_the_arguments_are():
+    from eventwire.extract.events.features import argument_kinds, rule_readings
+
+    fiscal = build_doc([(
+        "The|the|DET|DT|det|1 chancellor|chancellor|NOUN|NN|nsubj|3 will|will|AUX|MD|aux|3 "
+        "meet|meet|VERB|VB|ROOT|3 his|his|PRON|PRP$|poss|6 fiscal|fiscal|ADJ|JJ|amod|6 "
+        "rules|rule|NOUN|NNS|dobj|3 .|.|PUNCT|.|punct|3"
+    )])
+    meet = fiscal[3]
+    assert rule_readings(meet) == ["rule=NONE", "rule:needs=NONE"]  # meeting a rule
+    assert set(argument_kinds(meet)) == {"nsubj:party=party", "dobj:party=thing"}
+    names = features(meet)
+    assert "rule=NONE" in names and "dobj:party=thing" in names
+    blew = token(BLEW_UP, "blew")
+    assert rule_readings(blew) == ["rule=COERCE", "rule:needs=COERCE"]
+    assert "nsubj:party=party" in argument_kinds(blew)  # "the army"
+
+
+def test_an_ngec_story_teaches_the_word_a_dictionary_reads_as_its_label():
+    from eventwire.train.events import reading_trigger
+
+    doc = build_doc([BLEW_UP])
+    assert reading_trigger(doc, "COERCE").text == "blew"
+    assert reading_trigger(doc, "AGREE") is None  # no word reads so: the story is skipped
+
+
+def test_ngec_items_take_the_lead_sentence_up_to_a_cap_per_type(tmp_path):
+    import random
+
+    from eventwire.errors import MissingPathError
+    from eventwire.train.events import ngec_items
+
+    path = tmp_path / "stories.csv"
+    rows = ["disclaimer,text,title,source,prompt,label,mode"]
+    for n in range(4):
+        rows.append(f'x,"Rebels attacked a convoy near the town number {n}. Second one here.",t,s,p,'
+                    "ASSAULT,")
+    rows.append('x,"Too short. Then more words follow here.",t,s,p,AGREE,')
+    rows.append('x,"Officials met in the capital for talks today.",t,s,p,NOTATYPE,')
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = ngec_items(path, 3, random.Random(0))
+    assert [i.label for i in items] == ["ASSAULT"] * 3  # capped; short and unknown dropped
+    assert all(i.text.endswith(".") and "Second" not in i.text for i in items)
+    with pytest.raises(MissingPathError):
+        ngec_items(tmp_path / "nope.csv", 3, random.Random(0))

@@ -41,11 +41,20 @@ def events(
     limit: Arg[int | None, typer.Option(help="Use at most N items of each source (a quick run).")] = None,
     per_type: Arg[int, typer.Option(help="Synthetic sentences per PLOVER type.")] = 700,
     seed: Arg[int, typer.Option(help="Random seed for the synthetic sentences.")] = 0,
+    ngec_per_type: Arg[
+        int, typer.Option(help="Also learn from up to N NGEC stories a type (0: none).")
+    ] = 0,
 ) -> None:
     """Train the PLOVER coder plover-learned and write its model file."""
     _checked(data, limit)
+    if ngec_per_type < 0:
+        raise UsageError(f"--ngec-per-type must be 0 or more, not {ngec_per_type}")
     module = importlib.import_module("eventwire.train.events")
-    _report(module.train(data, out_path, seed=seed, per_type=per_type, limit=limit))
+    _report(
+        module.train(
+            data, out_path, seed=seed, per_type=per_type, limit=limit, ngec_per_type=ngec_per_type
+        )
+    )
 
 
 def _report(report: dict[str, float]) -> None:

@@ -9,7 +9,11 @@ state, a number, a group noun), the CAMEO dictionary's reading of the word with 
 sentences than adding the sentence's words, the neighbouring words or features crossed
 with the lemma, which let the model memorise the synthetic templates. The same
 function serves training (``eventwire train events``) and coding, so the two never drift.
-Every feature is read from the parse alone: no entity list, no gazetteer.
+Every feature is read from the parse and the project's word lists (the rule lexicon's
+reading of the word, ``rule_readings``; whether each argument is a party or a thing,
+``argument_kinds``, from the group nouns): no entity list, no gazetteer. With the rule and
+CAMEO readings among its features the trained model is one decision that weighs every
+coder's answer against the clause, instead of the first coder that answers winning.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from spacy.tokens import Token
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "csubj"})
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "mark", "prt"})
+_PARTY_PREPS = ("with", "against", "on", "to", "by")
 
 
 def _kind(token: Token) -> str:
@@ -130,6 +135,56 @@ def cameo_readings(token: Token) -> list[str]:
     return sorted(found)
 
 
+@cache
+def _rules():
+    from .coder import RulesCoder
+
+    return RulesCoder()
+
+
+def rule_readings(token: Token) -> list[str]:
+    """What the rule lexicon says of the word here: the type of the sense that applies
+    (``rule=AGREE``; ``NONE`` where the lexicon knows the word names no event), and
+    whether that sense needed a dependent ("reach" + "agreement") or is the bare word."""
+    found = _rules().match(token)
+    if found is None:
+        return []
+    sense, _ = found
+    shape = "needs" if sense.needs else "bare"
+    return [f"rule={sense.event}", f"rule:{shape}={sense.event}"]
+
+
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _party(token: Token) -> str:
+    """Whether an argument names a party (a person, organisation, state or group noun),
+    a pronoun, or a thing ("his fiscal rules", "its autumn conference")."""
+    from .refs import group_sector
+
+    if token.ent_type_ in _PARTY_TYPES:
+        return "party"
+    if token.pos_ == "PRON":
+        return "pron"
+    if token.pos_ in ("NOUN", "PROPN") and group_sector(token) is not None:
+        return "party"
+    return "other" if token.ent_type_ else "thing"
+
+
+def argument_kinds(token: Token) -> list[str]:
+    """Who or what the trigger's subject, object and with/against/on/to phrases are."""
+    found: list[str] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("nsubj", "nsubjpass", "dobj", "dative"):
+            found.append(f"{dep}:party={_party(child)}")
+        elif dep in ("prep", "agent") and child.lower_ in _PARTY_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append(f"prep:{child.lower_}:party={_party(obj)}")
+    return found
+
+
 def features(token: Token) -> list[str]:
     """Every feature of a candidate trigger, each once (present = 1: a passive's two
     ``passive`` cues or two objects of one word count once, in training as in coding)."""
@@ -142,6 +197,8 @@ def features(token: Token) -> list[str]:
         + _above(token)
         + _cues(token)
         + cameo_readings(token)
+        + rule_readings(token)
+        + argument_kinds(token)
     )
     return list(dict.fromkeys(found))
 
