@@ -60,6 +60,20 @@ def party_of_another(token: Token, triggers: set[int]) -> bool:
     return False
 
 
+def home_tour(actors: list[ActorRef], recipients: list[ActorRef], entities: dict[str, Entity]) -> bool:
+    """A visit whose only hosts are towns of the visitor's own country is a tour ("visits
+    Manchester, Liverpool and Leicester" on the campaign), not a consultation: PLOVER's
+    visit is one party received by another."""
+    # a named visitor's country only: a group's is guessed from the very place it visits
+    home = {a.country for a in actors if a.country and a.entity}
+    for ref in recipients:
+        entity = entities.get(ref.entity or "")
+        is_place = entity is not None and entity.type in ("GPE", "LOC", "FAC") and ref.sector is None
+        if not is_place or (ref.country is not None and ref.country not in home and home):
+            return False
+    return True
+
+
 def sentence_span(ann: Annotated, sent: SpacySpan) -> Span:
     """The sentence's span without surrounding whitespace."""
     text = sent.text
@@ -317,6 +331,8 @@ class EventsComponent:
         political = has_actor and any(is_coded(r, ctx.entities) for r in actors + recipients)
         if ctx.sport:
             political = political and any(r.sector in STATE_SECTORS for r in actors + recipients)
+        if coding.event == "CONSULT" and coding.mode == "visit" and recipients:
+            political = political and not home_tour(actors, recipients, ctx.entities)
         if political and event.status == "asserted" and info.quad.endswith("cooperation"):
             ctx.parties.remember(actors + recipients)
         draft = Draft.of(event, political, token.lemma_.lower())

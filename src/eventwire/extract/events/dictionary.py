@@ -126,10 +126,27 @@ class ChainCoder:
         ]
 
     def code(self, candidate: Candidate) -> Coding | None:
+        rules = next((c for c in self.coders if isinstance(c, RulesCoder)), None)
         for coder in self.coders:
-            if isinstance(coder, RulesCoder) and coder.rules_out(candidate):
+            if coder is rules and rules.rules_out(candidate):
                 return None  # a sense the lexicon knows is no event: no later coder guesses
             coding = coder.code(candidate)
-            if coding is not None:
-                return coding
+            if coding is None:
+                continue
+            if coder is not rules and rules is not None and self._takes_a_trigger(
+                candidate, coding, rules
+            ):
+                return None  # "held talks": the lexicon codes "talks" itself (CONSULT)
+            return coding
         return None
+
+    @staticmethod
+    def _takes_a_trigger(candidate: Candidate, coding: Coding, rules: RulesCoder) -> bool:
+        """Whether a later coder's trigger swallows another word the rule lexicon codes on
+        its own: that word's reading wins over a pattern of its light verb."""
+        doc = candidate.token.doc
+        return any(
+            rules.code(Candidate(doc[i], candidate.sentence)) is not None
+            for i in coding.words
+            if i != candidate.token.i
+        )
