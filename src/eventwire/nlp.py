@@ -1,8 +1,9 @@
 """The spaCy model, loaded once per process, and ``Annotated``: one article, one parse.
 
 Every component reads and writes an ``Annotated``. The parse happens once, here; no
-component parses again. Paragraph breaks (any newline) and sub-headings are sentence
-boundaries set before the parser runs, so the parser never joins two paragraphs.
+component parses again. Paragraph breaks (any newline), sub-headings and the end of an
+abbreviated amount ("£250m. Turnover") are sentence boundaries set before the parser runs,
+so the parser never joins two paragraphs or two sentences there.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -26,12 +27,35 @@ _lock = threading.Lock()
 _models: dict[str, Language] = {}
 
 
+@cache
+def _abbreviated_scales() -> frozenset[str]:
+    """Multipliers news abbreviates ("m", "bn", "k"), each with the full stop the tokenizer
+    leaves on it at a sentence end ("m."), from the claims word table."""
+    from .knowledge import read_tsv
+
+    rows = read_tsv("claim_words.tsv", ("phrase", "kind", "value", "about"))
+    return frozenset(
+        f"{r['phrase']}." for r in rows if r["kind"] == "scale" and len(r["phrase"]) <= 2
+    )
+
+
 @Language.component("eventwire_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence at every token that follows a newline (a paragraph break)."""
+    """Start a sentence at every token that follows a newline (a paragraph break), and
+    after an abbreviated amount that ends one ("£250m. Turnover rose"), where the tokenizer
+    keeps the full stop on the "m" and the parser would join the two sentences."""
+    scales = _abbreviated_scales()
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        paragraph = "\n" in previous.text or "\n" in previous.whitespace_
+        amount_ends = (
+            previous.lower_ in scales
+            and previous.i > 0
+            and doc[previous.i - 1].like_num
+            and bool(previous.whitespace_)
+            and token.is_title
+        )
+        if paragraph or amount_ends:
             token.is_sent_start = True
     return doc
 

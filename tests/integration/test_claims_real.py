@@ -47,3 +47,66 @@ def test_a_movement_is_not_a_bound(nlp):
     found = claims(nlp, "The jobless rate went up to 5.5%, and rebels killed up to 40 soldiers.")
     assert ("percent", 5.5, None, "exact", "percent", None) in found
     assert ("deaths", 40, None, "at_most", "person", None) in found
+
+
+MONEY = [
+    # every multiplier news abbreviates, joined to the number or not, before a full stop,
+    # in brackets, with a symbol, a code or a currency word
+    ("Profits rose to $1.13bn last year.", 1.13e9, "USD"),
+    ("Turnover rose to £2bn.", 2e9, "GBP"),
+    ("Profits jumped to $1.13bn (£600m) in the year.", 1.13e9, "USD"),
+    ("Profits jumped to $1.13bn (£600m) in the year.", 6e8, "GBP"),
+    ("The firm expects a predicted extra £250m. Turnover rose.", 2.5e8, "GBP"),
+    ("It also set a limit at $500m. It intends to change that.", 5e8, "USD"),
+    ("The bank lent US$3 mn to the farmers.", 3e6, "USD"),
+    ("The plan costs €4.5tn over a decade.", 4.5e12, "EUR"),
+    ("They paid 5bn euros for the network.", 5e9, "EUR"),
+    ("The company raised ¥2 billion from investors.", 2e9, "JPY"),
+    ("The state spent Rs 30 crore on the roads.", 3e8, "INR"),
+    ("The startup raised $300k from friends.", 3e5, "USD"),
+    ("The budget grew by $3 billion this year.", 3e9, "USD"),
+    ("Shares rose 274.5 pence on the news.", 274.5, "GBp"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), MONEY)
+def test_money_with_every_multiplier_is_one_claim_of_the_exact_amount(nlp, text, value, unit):
+    found = claims(nlp, text)
+    money = [c for c in found if c[0] == "money" and c[4] == unit]
+    assert len(money) == 1, found
+    assert money[0][1] == pytest.approx(value), found
+
+
+def test_an_abbreviated_amount_ends_its_sentence(nlp):
+    text = "The firm expects a predicted extra £250m. It also set a limit at $500m. It intends to change that."
+    ann = Annotated(article=Article(id="t", text=text), doc=nlp(text))
+    assert [s.text for s in ann.doc.sents] == [
+        "The firm expects a predicted extra £250m.",
+        "It also set a limit at $500m.",
+        "It intends to change that.",
+    ]
+    ClaimsComponent()(ann)
+    assert [c.evidence.text for c in ann.claims] == [
+        "The firm expects a predicted extra £250m.", "It also set a limit at $500m."
+    ]
+    # a distance before a full stop is left alone: no number word, no sentence break
+    assert len(list(nlp("He ran 5 m. away from them.").sents)) == 1
+
+
+def test_no_money_claim_under_a_thousand_where_the_text_has_a_multiplier(nlp):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.decimals(min_value=1, max_value=999, places=2),
+        st.sampled_from(["$", "£", "€", "US$"]),
+        st.sampled_from(["k", "m", "bn", "tn", " million", " billion", " mn", " bn"]),
+        st.sampled_from([".", " in the year.", ") last year."]),
+    )
+    def check(number, symbol, scale, tail):
+        text = f"The group reported {symbol}{number}{scale}{tail}"
+        money = [c for c in claims(nlp, text) if c[0] == "money"]
+        assert money and all(c[1] >= 1000 for c in money), (text, money)
+
+    check()

@@ -26,6 +26,7 @@ from ..registry import components
 
 KINDS = ("unit", "about", "bound", "per", "scale", "number", "movement")
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_SCALED = re.compile(r"^(?P<number>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?P<scale>[a-z]{1,2})$")
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = ("DATE", "ORDINAL")
 _MAX_PHRASE = 3
@@ -71,17 +72,34 @@ def lookup(tokens: list[Token] | list[str], kind: str) -> tuple[Word, int] | Non
     return None
 
 
+def _scaled(text: str) -> float | None:
+    """A number written with its multiplier in one token: "1.13bn", "2bn", "300k", "4.5tn"
+    (the multiplier one of the scale words, ``claim_words.tsv``)."""
+    match = _SCALED.match(text)
+    if match is None:
+        return None
+    scale = lookup([match["scale"]], "scale")
+    if scale is None:
+        return None
+    return float(match["number"].replace(",", "")) * float(scale[0].value)
+
+
 def number_value(token: Token) -> float | None:
-    """The number a single token names: digits ("25,000", "2.5") or a number word ("five")."""
+    """The number a single token names: digits ("25,000", "2.5"), digits with a multiplier
+    ("1.13bn", "300k") or a number word ("five")."""
     text = token.text.lower()
     if _NUMERIC.match(text):
         return float(text.replace(",", ""))
+    if (scaled := _scaled(text)) is not None:
+        return scaled
     word = claim_words().get((text,))
     return float(word.value) if word is not None and word.kind == "number" else None
 
 
 def is_number(token: Token) -> bool:
-    return token.ent_type_ not in _SKIP_ENTS and number_value(token) is not None
+    # the tagger calls "5bn" an ORDINAL now and then: a multiplier is never an ordinal
+    skip = token.ent_type_ in _SKIP_ENTS and not _SCALED.match(token.lower_)
+    return not skip and number_value(token) is not None
 
 
 @dataclass
@@ -104,10 +122,17 @@ def read_value(doc, i: int) -> tuple[float, int] | None:
     if value is None:
         return None
     end = i + 1
-    while end < len(doc) and (scale := lookup([doc[end]], "scale")) is not None:
-        value *= float(scale[0].value)
+    while end < len(doc) and (scale := _scale_word(doc[end])) is not None:
+        value *= scale
         end += 1
     return value, end
+
+
+def _scale_word(token: Token) -> float | None:
+    """The multiplier a word after a number names ("million", "bn", and "m." where the
+    abbreviation's full stop stayed on the word)."""
+    found = lookup([token.lower_], "scale") or lookup([token.lower_.removesuffix(".")], "scale")
+    return float(found[0].value) if found is not None else None
 
 
 def _range(doc, reading: Reading, sent: SpacySpan) -> None:
