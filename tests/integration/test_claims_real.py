@@ -110,3 +110,29 @@ def test_no_money_claim_under_a_thousand_where_the_text_has_a_multiplier(nlp):
         assert money and all(c[1] >= 1000 for c in money), (text, money)
 
     check()
+
+
+SHAPES = [
+    # ranges are one claim: value, max, bound range, the unit said once or twice
+    ("The firm expects a 2% to 3% rise in sales.", [("percent", 2, 3, "range", "percent", None)]),
+    ("Growth will be between 3% and 3.5% next year.",
+     [("percent", 3, 3.5, "range", "percent", None)]),
+    ("Between 10 and 15 people were hurt.", [("count", 10, 15, "range", "person", None)]),
+    ("Between 10-15 people died in the fire.", [("deaths", 10, 15, "range", "person", None)]),
+    ("The deal is worth $1bn-$2bn to the group.", [("money", 1e9, 2e9, "range", "USD", None)]),
+    # the part of a whole is the count; the whole is no claim of its own
+    ("Six out of 20 ministers agreed, officials said.", [("count", 6, None, "exact", None, None)]),
+    ("Four of the 12 judges dissented.", [("count", 4, None, "exact", None, None)]),
+    # a comparison date is no rate; a rate stays one
+    ("Profit was £150m against £125m a year earlier.",
+     [("money", 1.5e8, None, "exact", "GBP", None), ("money", 1.25e8, None, "exact", "GBP", None)]),
+    ("Rents rose 5% a year.", [("percent", 5, None, "exact", "percent", "year")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_each_shape_gives_exactly_its_claims(nlp, text, expected):
+    assert claims(nlp, text) == [
+        (about, pytest.approx(value), None if top is None else pytest.approx(top), bound, unit, per)
+        for about, value, top, bound, unit, per in expected
+    ]

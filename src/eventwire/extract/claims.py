@@ -24,9 +24,12 @@ from ..model import Claim
 from ..nlp import Annotated
 from ..registry import components
 
-KINDS = ("unit", "about", "bound", "per", "scale", "number", "movement")
+KINDS = ("unit", "about", "bound", "per", "scale", "number", "movement", "comparison", "part")
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _SCALED = re.compile(r"^(?P<number>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?P<scale>[a-z]{1,2})$")
+_RANGE_TOKEN = re.compile(
+    r"^(?P<low>[\d.,]+[a-z]{0,2})[-–][$£€]?(?P<high>[\d.,]+[a-z]{0,2})$"
+)
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = ("DATE", "ORDINAL")
 _MAX_PHRASE = 3
@@ -92,13 +95,16 @@ def number_value(token: Token) -> float | None:
         return float(text.replace(",", ""))
     if (scaled := _scaled(text)) is not None:
         return scaled
+    if (joined := _RANGE_TOKEN.match(text)) is not None:  # "1bn-$2bn": its low end
+        return _scaled(joined["low"]) or _plain(joined["low"])
     word = claim_words().get((text,))
     return float(word.value) if word is not None and word.kind == "number" else None
 
 
 def is_number(token: Token) -> bool:
     # the tagger calls "5bn" an ORDINAL now and then: a multiplier is never an ordinal
-    skip = token.ent_type_ in _SKIP_ENTS and not _SCALED.match(token.lower_)
+    shaped = _SCALED.match(token.lower_) or _RANGE_TOKEN.match(token.lower_)
+    skip = token.ent_type_ in _SKIP_ENTS and not shaped
     return not skip and number_value(token) is not None
 
 
@@ -114,6 +120,10 @@ class Reading:
     unit: str | None = None
     about: str | None = None
     per: str | None = None
+    #: token of a unit said between the ends of a range ("2% to 3%")
+    unit_at: int | None = None
+    #: token of the whole in "six out of 20": what the part counts is read from there
+    whole_at: int | None = None
 
 
 def read_value(doc, i: int) -> tuple[float, int] | None:
@@ -136,16 +146,59 @@ def _scale_word(token: Token) -> float | None:
 
 
 def _range(doc, reading: Reading, sent: SpacySpan) -> None:
-    """ "25,000 to 30,000", "between 10 and 20": the upper end of a range."""
+    """ "25,000 to 30,000", "between 10 and 20", "2% to 3%", "$1bn - $2bn": the upper end
+    of a range, with the unit said once or on both ends."""
     i = reading.end
+    unit_between = i < sent.end and lookup([doc[i]], "unit") is not None
+    if unit_between:
+        i += 1
     if i + 1 >= sent.end or doc[i].lower_ not in _RANGE_WORDS:
         return
     if doc[i].lower_ == "and" and (
         reading.start == 0 or doc[reading.start - 1].lower_ != "between"
     ):
         return
-    if (nxt := read_value(doc, i + 1)) is not None and nxt[0] > reading.value:
+    j = i + 1
+    if j < sent.end and (sign := lookup([doc[j]], "unit")) and sign[0].about == "money":
+        j += 1  # "$1bn to $2bn"
+    if (nxt := read_value(doc, j)) is not None and nxt[0] > reading.value:
         reading.top, reading.end, reading.bound = nxt[0], nxt[1], "range"
+        if unit_between and nxt[1] < sent.end and doc[nxt[1]].lower_ == doc[i - 1].lower_:
+            reading.end += 1  # "2% to 3%": the unit again after the top
+        if unit_between:
+            reading.unit_at = i - 1
+
+
+def _joined_range(doc, reading: Reading) -> None:
+    """ "$1bn-$2bn" kept as one token by the tokenizer: both ends of the range."""
+    match = _RANGE_TOKEN.match(doc[reading.start].lower_)
+    if match is None:
+        return
+    low, high = _scaled(match["low"]) or _plain(match["low"]), _scaled(match["high"]) or _plain(
+        match["high"]
+    )
+    if low is not None and high is not None and high > low:
+        reading.value, reading.top, reading.bound = low, high, "range"
+
+
+def _plain(text: str) -> float | None:
+    return float(text.replace(",", "")) if _NUMERIC.match(text) else None
+
+
+def _part_of_whole(doc, reading: Reading, sent: SpacySpan) -> None:
+    """ "six out of 20 ministers", "four of the 12 judges": the count is the part; the
+    whole is part of the claim's words, never a claim of its own."""
+    i = reading.end
+    for size in (2, 1):
+        if i + size >= sent.end or lookup(list(doc[i : i + size]), "part") is None:
+            continue
+        if lookup(list(doc[i : i + size]), "part")[1] != size:
+            continue
+        whole = read_value(doc, i + size)
+        if whole is not None and whole[0] > reading.value:
+            reading.end = whole[1]
+            reading.whole_at = i + size
+        return
 
 
 def _left(doc, reading: Reading, sent: SpacySpan) -> None:
@@ -178,6 +231,10 @@ def _right(doc, reading: Reading, sent: SpacySpan) -> None:
     i = reading.end
     if i < sent.end and doc[i].text == "-":
         i += 1
+    if reading.unit is None and reading.unit_at is not None:
+        unit = lookup([doc[reading.unit_at]], "unit")
+        if unit is not None:
+            reading.unit, reading.about = unit[0].value, unit[0].about
     tokens = list(doc[i : min(sent.end, i + _MAX_PHRASE)])
     if reading.unit is None and (unit := lookup(tokens, "unit")) is not None:
         reading.unit, reading.about = unit[0].value, unit[0].about
@@ -186,14 +243,17 @@ def _right(doc, reading: Reading, sent: SpacySpan) -> None:
     while j < min(sent.end, i + 4):
         rate = lookup(list(doc[j : min(sent.end, j + 2)]), "per")
         if rate is not None:
-            reading.per = rate[0].value
+            after = j + rate[1]
+            # "£125m a year earlier": a comparison date, not a rate
+            if after >= sent.end or lookup([doc[after]], "comparison") is None:
+                reading.per = rate[0].value
             break
         j += 1
 
 
 def _keyword(doc, reading: Reading) -> None:
     """What the number counts, from the words it hangs under ("casualties of", "killing")."""
-    node = doc[reading.start]
+    node = doc[reading.whole_at if reading.whole_at is not None else reading.start]
     for _ in range(4):
         word = claim_words().get((node.lower_,)) or claim_words().get((node.lemma_.lower(),))
         if word is not None and word.kind == "about":
@@ -213,16 +273,24 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
     if first is None:
         return None
     reading = Reading(start=i, end=first[1], value=first[0])
+    _joined_range(doc, reading)
     _range(doc, reading, sent)
+    _part_of_whole(doc, reading, sent)
     _left(doc, reading, sent)
     _right(doc, reading, sent)
     if reading.about in (None, "count"):
         _keyword(doc, reading)
-    if doc[i].ent_type_ == "DATE" and reading.about != "duration":
-        return None
+    counted = doc[reading.whole_at if reading.whole_at is not None else i]
+    head = counted.head
+    counts_things = counted.dep_ == "nummod" and head.tag_ == "NNS"
+    if doc[i].ent_type_ == "DATE" and reading.about not in ("duration", "money"):
+        # the tagger calls "between 10 and 15 people" and "£30.06bn" dates now and then;
+        # an amount of money, a multiplied number or a count of things is none
+        counted_time = lookup(["a", head.lemma_.lower()], "per") is not None
+        if not (counts_things and not counted_time) and not _SCALED.match(doc[i].lower_):
+            return None
     if reading.about is None:
-        head = doc[i].head
-        if doc[i].dep_ == "nummod" and head.tag_ == "NNS" and reading.value >= 2:
+        if counts_things and (reading.value >= 2 or reading.whole_at is not None):
             reading.about = "count"
         else:
             return None
