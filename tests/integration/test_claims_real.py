@@ -66,6 +66,9 @@ MONEY = [
     ("The startup raised $300k from friends.", 3e5, "USD"),
     ("The budget grew by $3 billion this year.", 3e9, "USD"),
     ("Shares rose 274.5 pence on the news.", 274.5, "GBp"),
+    ("Net profit rose 28% to A$458.4m from a year earlier.", 4.584e8, "AUD"),
+    ("It has earmarked 100 trillion won for the year.", 1e14, "KRW"),
+    ("Labour has come up with a figure of £22 billions worth of savings.", 2.2e10, "GBP"),
 ]
 
 
@@ -120,6 +123,15 @@ SHAPES = [
     ("Between 10 and 15 people were hurt.", [("count", 10, 15, "range", "person", None)]),
     ("Between 10-15 people died in the fire.", [("deaths", 10, 15, "range", "person", None)]),
     ("The deal is worth $1bn-$2bn to the group.", [("money", 1e9, 2e9, "range", "USD", None)]),
+    # a movement's end point is no range: "rose 1% to £933m"
+    ("Underlying profits rose 1% to £933m in 2004.",
+     [("percent", 1, None, "exact", "percent", None), ("money", 9.33e8, None, "exact", "GBP", None)]),
+    # approximate after a movement verb stays approximate; a year is no count; "won" after
+    # a verb is no currency
+    ("Qantas shares fell almost 3%.", [("percent", 3, None, "about", "percent", None)]),
+    ("A study of the 1993 floods found that 70% of firms were fine.",
+     [("percent", 70, None, "exact", "percent", None)]),
+    ("The team won 3 games in a row.", [("count", 3, None, "exact", None, None)]),
     # the part of a whole is the count; the whole is no claim of its own
     ("Six out of 20 ministers agreed, officials said.", [("count", 6, None, "exact", None, None)]),
     ("Four of the 12 judges dissented.", [("count", 4, None, "exact", None, None)]),

@@ -161,12 +161,18 @@ def _range(doc, reading: Reading, sent: SpacySpan) -> None:
     j = i + 1
     if j < sent.end and (sign := lookup([doc[j]], "unit")) and sign[0].about == "money":
         j += 1  # "$1bn to $2bn"
-    if (nxt := read_value(doc, j)) is not None and nxt[0] > reading.value:
-        reading.top, reading.end, reading.bound = nxt[0], nxt[1], "range"
-        if unit_between and nxt[1] < sent.end and doc[nxt[1]].lower_ == doc[i - 1].lower_:
-            reading.end += 1  # "2% to 3%": the unit again after the top
-        if unit_between:
-            reading.unit_at = i - 1
+    nxt = read_value(doc, j)
+    if nxt is None or nxt[0] <= reading.value:
+        return
+    if unit_between:
+        # "2% to 3%": the unit again after the top, else it is a movement's end point
+        # ("rose 1% to £933m", "up by 20% to 260,000"), not a range
+        if nxt[1] >= sent.end or doc[nxt[1]].lower_ != doc[i - 1].lower_:
+            return
+        reading.top, reading.end, reading.bound = nxt[0], nxt[1] + 1, "range"
+        reading.unit_at = i - 1
+        return
+    reading.top, reading.end, reading.bound = nxt[0], nxt[1], "range"
 
 
 def _joined_range(doc, reading: Reading) -> None:
@@ -206,6 +212,7 @@ def _left(doc, reading: Reading, sent: SpacySpan) -> None:
     start = reading.start
     if (
         start > sent.start
+        and doc[start - 1].pos_ != "VERB"  # "the team won 3 games": no currency
         and (unit := lookup([doc[start - 1]], "unit"))
         and unit[0].about == "money"
     ):
@@ -217,10 +224,12 @@ def _left(doc, reading: Reading, sent: SpacySpan) -> None:
         found = lookup(list(doc[start - size : start]), "bound")
         before = doc[start - size - 1] if start - size > sent.start else None
         moved = before is not None and lookup([before], "movement") is not None
-        if moved or (
-            before is not None and before.pos_ == "VERB" and lookup([before.lemma_], "movement")
+        approximate = found is not None and found[0].value == "about"
+        if not approximate and (
+            moved
+            or (before is not None and before.pos_ == "VERB" and lookup([before.lemma_], "movement"))
         ):
-            continue  # "went up to 5.5%", "rose over 3%": a movement, not a bound
+            continue  # "went up to 5.5%", "rose over 3%": a movement; "fell almost 3%" is not
         if found is not None and found[1] == size and reading.bound == "exact":
             reading.bound = found[0].value
             return
@@ -267,6 +276,16 @@ def _keyword(doc, reading: Reading) -> None:
         node = node.head
 
 
+def _is_year(token: Token, reading: Reading) -> bool:
+    """A four-digit year the tagger did not call a date, read as a bare count."""
+    return (
+        reading.about in (None, "count")
+        and reading.unit is None
+        and reading.top is None
+        and re.fullmatch(r"1[89]\d\d|20\d\d", token.text) is not None
+    )
+
+
 def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
     """The claim a number at token ``i`` puts forward, or None if it is not one."""
     first = read_value(doc, i)
@@ -289,6 +308,8 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
         counted_time = lookup(["a", head.lemma_.lower()], "per") is not None
         if not (counts_things and not counted_time) and not _SCALED.match(doc[i].lower_):
             return None
+    if _is_year(doc[i], reading):
+        return None  # "the 1993 Des Moines floods"
     if reading.about is None:
         if counts_things and (reading.value >= 2 or reading.whole_at is not None):
             reading.about = "count"
