@@ -132,6 +132,9 @@ SHAPES = [
     ("A study of the 1993 floods found that 70% of firms were fine.",
      [("percent", 70, None, "exact", "percent", None)]),
     ("The team won 3 games in a row.", [("count", 3, None, "exact", None, None)]),
+    ("The bank lifted interest rates 0.25% to 5.5% on Wednesday.",
+     [("percent", 0.25, None, "exact", "percent", None), ("percent", 5.5, None, "exact", "percent", None)]),
+    ("The firm will cut up to 500 jobs.", [("count", 500, None, "at_most", None, None)]),
     # the part of a whole is the count; the whole is no claim of its own
     ("Six out of 20 ministers agreed, officials said.", [("count", 6, None, "exact", None, None)]),
     ("Four of the 12 judges dissented.", [("count", 4, None, "exact", None, None)]),

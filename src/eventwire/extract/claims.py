@@ -24,7 +24,9 @@ from ..model import Claim
 from ..nlp import Annotated
 from ..registry import components
 
-KINDS = ("unit", "about", "bound", "per", "scale", "number", "movement", "comparison", "part")
+KINDS = (
+    "unit", "about", "bound", "per", "scale", "number", "movement", "comparison", "part", "change"
+)
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _SCALED = re.compile(r"^(?P<number>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?P<scale>[a-z]{1,2})$")
 _RANGE_TOKEN = re.compile(
@@ -166,8 +168,13 @@ def _range(doc, reading: Reading, sent: SpacySpan) -> None:
         return
     if unit_between:
         # "2% to 3%": the unit again after the top, else it is a movement's end point
-        # ("rose 1% to £933m", "up by 20% to 260,000"), not a range
+        # ("rose 1% to £933m", "up by 20% to 260,000"), not a range; and a verb of change
+        # over both makes them its change and its end ("lifted rates 0.25% to 5.5%")
         if nxt[1] >= sent.end or doc[nxt[1]].lower_ != doc[i - 1].lower_:
+            return
+        verb = doc[i - 1].head
+        lemma = verb.lemma_.lower()
+        if verb.pos_ == "VERB" and (lookup([lemma], "movement") or lookup([lemma], "change")):
             return
         reading.top, reading.end, reading.bound = nxt[0], nxt[1] + 1, "range"
         reading.unit_at = i - 1
