@@ -38,6 +38,11 @@ CASES = [
     # a tour of one's own country's towns is no visit to a host; a state visit is
     ("British Prime Minister Tony Blair visited Leeds and York on the campaign trail.", []),
     ("Putin visited China on Tuesday.", [("CONSULT", "visit", ["RUSGOV"], ["CHN"])]),
+    # the territory an act of force lands on is its target when no party is named
+    ("Security forces imposed a curfew in Algiers.", [("COERCE", "curfew", None, ["DZA"])]),
+    # a person with no code of their own takes the sector of the body named before them
+    ("U.N. mediator Diego Cordovez met Pakistani officials in Geneva.",
+     [("CONSULT", "meet", ["IGO"], ["PAKGOV"])]),
     # a physical attack stays one
     ("Gunmen attacked a police station in Kabul.", [("ASSAULT", None, None, None)]),
     # the crowd is the party of the arrest, not a protest of the police

@@ -24,6 +24,8 @@ class TypeInfo:
     event: str
     cameo: str
     quad: str
+    #: a place the action lands on is the target when no party is named
+    territory: bool = False
 
 
 #: a lexicon sense that names no event: the word in that sense is no trigger for any coder
@@ -57,11 +59,15 @@ def plover_types() -> dict[str, TypeInfo]:
     """PLOVER type -> CAMEO root and quad."""
     name = "plover_types.tsv"
     found: dict[str, TypeInfo] = {}
-    for i, row in enumerate(read_tsv(name, ("event", "cameo", "quad")), start=1):
+    for i, row in enumerate(read_tsv(name, ("event", "cameo", "quad", "territory")), start=1):
         _check_event(name, i, row["event"])
         if row["quad"] not in QUADS or not row["cameo"].isdigit():
             raise KnowledgeError(f"bad quad or CAMEO code in {row}", where=_where(name, i))
-        found[row["event"]] = TypeInfo(row["event"], row["cameo"], row["quad"])
+        if row["territory"] not in ("yes", "no"):
+            raise KnowledgeError("territory must be yes or no", where=_where(name, i))
+        found[row["event"]] = TypeInfo(
+            row["event"], row["cameo"], row["quad"], row["territory"] == "yes"
+        )
     missing = set(EVENT_TYPES) - set(found)
     if missing:
         raise KnowledgeError(f"no row for {', '.join(sorted(missing))}", where=str(data_path(name)))

@@ -39,6 +39,8 @@ _NOUN_RECIPIENT_PREPS = (
     "towards",
     "for",
 )
+#: "imposed a curfew in Algiers", "withdrew from Lebanon", "power lines leading into Kabul"
+_TERRITORY_PREPS = ("in", "into", "from", "inside", "across", "throughout", "over")
 _SUBJECTS = ("nsubj", "csubj")
 #: "engaged in fighting", "returned for talks", "went on strike", "threw stones during
 #: demonstrations": the
@@ -198,6 +200,27 @@ def noun_arguments(
         found = subject(verb) or _child(verb, "nsubjpass")
         actors = [found] if found is not None else []
     return actors, recipients, False
+
+
+def territory(trigger: Token, words: set[int], places: Collection[int]) -> list[Token]:
+    """The place an action lands on ("imposed a curfew in Algiers", "withdrew its troops
+    from Lebanon", "blew up power lines leading into Kabul"): a place in an in/into/from
+    phrase of the trigger, of its other words or of its object (directly or through a
+    participle). Its head word, or the place naming it ("in Montenegro province")."""
+    doc = trigger.doc
+    anchors = [trigger] + [doc[i] for i in sorted(words) if i != trigger.i]
+    anchors += [c for a in list(anchors) for c in a.children if c.dep_ == "dobj"]
+    anchors += [c for a in list(anchors) for c in a.children if c.dep_ == "acl"]
+    for anchor in anchors:
+        for prep, obj in _prep_objects(anchor, _TERRITORY_PREPS):
+            if prep == "by":
+                continue
+            if obj.i in places:
+                return [obj]
+            named = [c for c in obj.children if c.dep_ in ("compound", "amod") and c.i in places]
+            if named:
+                return named[:1]
+    return []
 
 
 def phrase_head(noun: Token) -> Token:

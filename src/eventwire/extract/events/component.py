@@ -12,7 +12,7 @@ from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
 from ...registry import coders, components
 from ...settings import Settings
-from .arguments import arguments, conjuncts
+from .arguments import arguments, conjuncts, territory
 from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
@@ -274,6 +274,18 @@ class EventsComponent:
             found.extend(refs)
         return found
 
+    def places(self, heads: list[Token], ann: Annotated, ctx: _Context) -> list[ActorRef]:
+        """The target territory of an action: the place's entity, else its country."""
+        countries = {p.id: p.country for p in ann.places}
+        found: list[ActorRef] = []
+        for head in heads:
+            refs = actor_refs(head, ann, ctx.entities)
+            country = countries.get(ann.token_place.get(head.i, ""))
+            if not refs and country is not None:
+                refs = [ActorRef(text=ann.span_of(head), country=country, code=country)]
+            found.extend(r for r in refs if r.country)
+        return found
+
     def groups(
         self, heads: list[Token], ann: Annotated, location: str | None, others: list[ActorRef]
     ) -> list[ActorRef]:
@@ -307,6 +319,8 @@ class EventsComponent:
         named_actors, named_recipients = (actors, recipients) if verbal else ([], [])
         actors = actors or self.groups(actor_heads, ann, location, named_recipients)
         recipients = recipients or self.groups(recipient_heads, ann, location, named_actors)
+        if not recipients and info.territory:
+            recipients = self.places(territory(token, set(coding.words), ann.token_place), ann, ctx)
         event = Event(
             id="V0",
             event=coding.event,

@@ -25,7 +25,8 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 #: sectors that make a group a political actor even where its country is not said
 #: ("the opposition accused the government", "troops clashed with rebels")
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "OPP", "SPY", "UAF"})
-_OWNER_PREPS = ("of", "from", "in", "by", "to")
+#: "forces in Guinea", "a camp for Congolese refugees", "militants loyal to X"
+_OWNER_PREPS = ("of", "from", "in", "by", "to", "for")
 
 
 def entity_index(ann: Annotated) -> dict[str, Entity]:
@@ -41,7 +42,7 @@ def phrase_start(head: Token) -> int:
     return start
 
 
-def _modifier_entities(head: Token, ann: Annotated) -> list[str]:
+def _modifier_entities(head: Token, ann: Annotated, skip: str | None = None) -> list[str]:
     """Entities in the head's modifiers, one per modifier and its conjuncts ("Turkish and
     Greek sides"), or in an "of/from/in/by/to" phrase after it, directly or through a
     participle ("forces in Guinea", "a newspaper based in Beirut", "militants loyal to X")."""
@@ -66,7 +67,14 @@ def _modifier_entities(head: Token, ann: Annotated) -> list[str]:
         else:
             continue
         for nodes in groups:
-            entity = next((ann.token_entity[t.i] for t in nodes if t.i in ann.token_entity), None)
+            entity = next(
+                (
+                    ann.token_entity[t.i]
+                    for t in nodes
+                    if t.i in ann.token_entity and ann.token_entity[t.i] != skip
+                ),
+                None,
+            )
             if entity is not None and entity not in found:
                 found.append(entity)
         if found:
@@ -84,19 +92,19 @@ def actor_refs(head: Token, ann: Annotated, entities: dict[str, Entity]) -> list
     text = ann.span(doc[phrase_start(head)].idx, head.idx + len(head.text))
     own = entities.get(ann.token_entity.get(head.i, ""))
     if own is not None:
-        country = own.country
-        if country is None and own.sector is None:  # "Iraqi Kurds": the Kurds of Iraq
-            borrowed = [
-                entities[e] for e in _modifier_entities(head, ann) if e in entities and e != own.id
-            ]
+        country, sector = own.country, own.sector
+        if country is None and sector is None:
+            # "Iraqi Kurds": the Kurds of Iraq; "U.N. mediator Diego Cordovez": of the UN
+            borrowed = [entities[e] for e in _modifier_entities(head, ann, own.id) if e in entities]
             country = next((e.country for e in borrowed if e.country), None)
+            sector = next((e.sector for e in borrowed if e.sector and not e.country), None)
         return [
             ActorRef(
                 entity=own.id,
                 text=text,
                 country=country,
-                sector=own.sector,
-                code=own.code or _code(country, own.sector),
+                sector=sector,
+                code=own.code or _code(country, sector),
             )
         ]
     sector = actor_nouns().get(head.lower_) or actor_nouns().get(head.lemma_.lower())
