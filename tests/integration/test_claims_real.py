@@ -135,6 +135,15 @@ SHAPES = [
     ("The bank lifted interest rates 0.25% to 5.5% on Wednesday.",
      [("percent", 0.25, None, "exact", "percent", None), ("percent", 5.5, None, "exact", "percent", None)]),
     ("The firm will cut up to 500 jobs.", [("count", 500, None, "at_most", None, None)]),
+    # a stretch of the calendar is no duration claim; how long something lasted is
+    ("Net profit in the six months ending 31 December rose 28%.",
+     [("percent", 28, None, "exact", "percent", None)]),
+    ("Earnings will increase from the previous 12 months.", []),
+    ("The rate is at its highest level in four years.", []),
+    ("Unemployment is at a near 30 year low.", []),
+    ("The proposal comes just four months after the vote.", []),
+    ("Jagran has been in circulation for 62 years.", [("duration", 62, None, "exact", "year", None)]),
+    ("A five-hour meeting ended without a deal.", [("duration", 5, None, "exact", "hour", None)]),
     # the part of a whole is the count; the whole is no claim of its own
     ("Six out of 20 ministers agreed, officials said.", [("count", 6, None, "exact", None, None)]),
     ("Four of the 12 judges dissented.", [("count", 4, None, "exact", None, None)]),

@@ -293,6 +293,30 @@ def _is_year(token: Token, reading: Reading) -> bool:
     )
 
 
+def _is_period(doc, reading: Reading, sent: SpacySpan) -> bool:
+    """A stretch of the calendar rather than how long something lasted: "the (first) six
+    months ending 31 December", "four months after the vote", "a 30 year low", "in four
+    years" after a superlative; "in circulation for 62 years" and "a five-hour meeting" are
+    claims."""
+    start = reading.start
+    before = [t.lower_ for t in doc[max(sent.start, start - 2) : start]]
+    if "the" in before:
+        return True
+    end = reading.end
+    while end < sent.end and (doc[end].text == "-" or lookup([doc[end]], "unit")):
+        end += 1
+    if end < sent.end and lookup([doc[end]], "comparison") is not None:
+        return True
+    node = doc[start]
+    while node.dep_ in ("nummod", "quantmod", "compound") and node.head.i != node.i:
+        node = node.head  # "four" -> "years"
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("in", "over"):
+        # "its highest level in four years": a superlative just before
+        return any(t.tag_ in ("JJS", "RBS") for t in doc[max(sent.start, prep.i - 6) : prep.i])
+    return False
+
+
 def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
     """The claim a number at token ``i`` puts forward, or None if it is not one."""
     first = read_value(doc, i)
@@ -317,6 +341,8 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
             return None
     if _is_year(doc[i], reading):
         return None  # "the 1993 Des Moines floods"
+    if reading.about == "duration" and _is_period(doc, reading, sent):
+        return None
     if reading.about is None:
         if counts_things and (reading.value >= 2 or reading.whole_at is not None):
             reading.about = "count"
