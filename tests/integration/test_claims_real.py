@@ -67,6 +67,7 @@ MONEY = [
     ("The budget grew by $3 billion this year.", 3e9, "USD"),
     ("Shares rose 274.5 pence on the news.", 274.5, "GBp"),
     ("Net profit rose 28% to A$458.4m from a year earlier.", 4.584e8, "AUD"),
+    ("The deficit rose to a record Australian dollar 29.4bn in the quarter.", 2.94e10, "AUD"),
     ("It has earmarked 100 trillion won for the year.", 1e14, "KRW"),
     ("Labour has come up with a figure of £22 billions worth of savings.", 2.2e10, "GBP"),
 ]
@@ -135,6 +136,8 @@ SHAPES = [
     ("The bank lifted interest rates 0.25% to 5.5% on Wednesday.",
      [("percent", 0.25, None, "exact", "percent", None), ("percent", 5.5, None, "exact", "percent", None)]),
     ("The firm will cut up to 500 jobs.", [("count", 500, None, "at_most", None, None)]),
+    ("Investors must build at least 50,000 square meters (538,000 square feet) of housing.",
+     [("area", 50000, None, "at_least", "m2", None), ("area", 538000, None, "exact", "ft2", None)]),
     # a stretch of the calendar is no duration claim; how long something lasted is
     ("Net profit in the six months ending 31 December rose 28%.",
      [("percent", 28, None, "exact", "percent", None)]),

@@ -217,14 +217,14 @@ def _part_of_whole(doc, reading: Reading, sent: SpacySpan) -> None:
 def _left(doc, reading: Reading, sent: SpacySpan) -> None:
     """Currency signs and bound phrases before the number ("at least", "$")."""
     start = reading.start
-    if (
-        start > sent.start
-        and doc[start - 1].pos_ != "VERB"  # "the team won 3 games": no currency
-        and (unit := lookup([doc[start - 1]], "unit"))
-        and unit[0].about == "money"
-    ):
-        reading.unit, reading.about = unit[0].value, "money"
-        start -= 1
+    for size in range(_MAX_PHRASE, 0, -1):  # "Australian dollar 29.4bn", "$"
+        if start - size < sent.start or doc[start - 1].pos_ == "VERB":
+            continue  # "the team won 3 games": no currency
+        unit = lookup(list(doc[start - size : start]), "unit")
+        if unit is not None and unit[1] == size and unit[0].about == "money":
+            reading.unit, reading.about = unit[0].value, "money"
+            start -= size
+            break
     for size in range(_MAX_PHRASE, 0, -1):
         if start - size < sent.start:
             continue
