@@ -163,3 +163,20 @@ def test_each_shape_gives_exactly_its_claims(nlp, text, expected):
         (about, pytest.approx(value), None if top is None else pytest.approx(top), bound, unit, per)
         for about, value, top, bound, unit, per in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (("Labour's campaign cost £1.7m, according to figures revealed by the Electoral "
+          "Commission on Wednesday."), "Electoral Commission"),
+        (("Commission for Racial Equality chairman Trevor Phillips said asylum applications "
+          "were down 40%."), "Trevor Phillips"),
+        ("Profits rose to £2bn, Tesco said.", "Tesco"),
+        ("Turnover rose 4.3%, a spokesman said.", None),  # nobody named: no claimant
+    ],
+)
+def test_the_claimant_is_who_the_attribution_names(annotate, text, claimant):
+    ann = annotate(text, published="2025-01-01")
+    names = {e.id: e.name for e in ann.entities}
+    assert ann.claims and {names.get(c.claimant) for c in ann.claims} == {claimant}

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path, read_tsv
 from ..model import Claim
-from ..nlp import Annotated
+from ..nlp import Annotated, char_span
 from ..registry import components
 
 KINDS = (
@@ -351,6 +351,23 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
     return reading
 
 
+def claimant_of(ann: Annotated, quote) -> str | None:
+    """Who claims what a quote holds: its speaker, else an entity named in its source
+    phrase when the quote layer left the speaker unresolved ("Commission for Racial
+    Equality chairman Trevor Phillips said", "according to figures revealed by the
+    Electoral Commission"), a person before anything else."""
+    if quote.speaker is not None or quote.source is None:
+        return quote.speaker
+    span = char_span(ann.doc, quote.source.start, quote.source.end)
+    if span is None:
+        return None
+    named = [ann.token_entity[t.i] for t in span.root.subtree if t.i in ann.token_entity]
+    if not named:
+        return None
+    kinds = {e.id: e.type for e in ann.entities}
+    return next((e for e in named if kinds.get(e) == "PERSON"), named[0])
+
+
 @components.register("claims")
 class ClaimsComponent:
     """Numbers put forward as facts, typed, bounded and attributed to their claimant."""
@@ -392,6 +409,6 @@ class ClaimsComponent:
             bound=reading.bound,
             unit=reading.unit,
             per=reading.per,
-            claimant=quote.speaker if quote else None,
+            claimant=claimant_of(ann, quote) if quote else None,
             evidence=ann.span(start, end),
         )
