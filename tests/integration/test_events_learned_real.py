@@ -30,6 +30,9 @@ CASES = [
     ("Shares rallied on Wall Street after the report.", "rallied", NONE),
     ("The minister said the talks were useful.", "said", NONE),
     ("The minister will meet the deadline.", "will", NONE),  # an auxiliary is no trigger
+    # a sense the lexicon says is no event binds the trained coder too
+    ("The minister warned that small firms could be crippled.", "warned", NONE),
+    ("The chancellor will meet his fiscal rules.", "meet", NONE),
 ]
 
 

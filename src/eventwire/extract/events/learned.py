@@ -27,11 +27,12 @@ from ...errors import KnowledgeError
 from ...knowledge import data_path
 from ...knowledge.events import trigger_lexicon
 from ...registry import coders
-from .coder import Candidate, Coding, is_reporting, pos_key
+from .coder import Candidate, Coding, RulesCoder, is_reporting, pos_key
 from .features import feature_rows, features
 
 MODEL_FILE = "event_coder.npz"
 NONE = "NONE"
+_RULES = RulesCoder()
 
 
 @dataclass(frozen=True)
@@ -130,8 +131,8 @@ class LearnedCoder:
         reaches the model's threshold (and for words never seen as triggers)."""
         if pos_key(token) is None or token.lemma_.lower() not in self.model.triggers:
             return NONE, 1.0
-        if is_reporting(token):
-            return NONE, 1.0
+        if is_reporting(token) or _RULES.rules_out(Candidate(token, token.sent)):
+            return NONE, 1.0  # the lexicon knows this sense names no event ("warned that")
         probs = self.model.probabilities(features(token))
         for best in probs.argsort()[::-1]:
             if self.model.classes[best] != NONE:
