@@ -125,7 +125,15 @@ class RulesCoder:
         return found or self.lexicon.get((token.lower_, pos), ())
 
     def match(self, token: Token) -> tuple[TriggerSense, tuple[int, ...]] | None:
-        """The first sense of the word that applies here, with the trigger's words."""
+        """The first sense of the word that applies here, with the trigger's words; read
+        once per word of a parse (the chain, the trained coder's features and its NONE
+        check all ask)."""
+        memo = token.doc.user_data.setdefault("eventwire_rule_matches", {})
+        if token.i not in memo:
+            memo[token.i] = self._match(token)
+        return memo[token.i]
+
+    def _match(self, token: Token) -> tuple[TriggerSense, tuple[int, ...]] | None:
         senses = self.senses(token)
         if not senses:
             return None

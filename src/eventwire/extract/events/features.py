@@ -22,6 +22,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .refs import group_sector
+
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "csubj"})
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "mark", "prt"})
 _PARTY_PREPS = ("with", "against", "on", "to", "by")
@@ -160,8 +162,6 @@ _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def _party(token: Token) -> str:
     """Whether an argument names a party (a person, organisation, state or group noun),
     a pronoun, or a thing ("his fiscal rules", "its autumn conference")."""
-    from .refs import group_sector
-
     if token.ent_type_ in _PARTY_TYPES:
         return "party"
     if token.pos_ == "PRON":
