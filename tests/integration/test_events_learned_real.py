@@ -49,3 +49,30 @@ def test_the_trained_coder_gives_exactly_the_written_type(nlp, text, word, expec
     else:
         assert coding is not None and coding.event == expected and token.i in coding.words
         assert probability >= coder.model.threshold
+
+
+# The chain: the trained decision drops a CAMEO dictionary reading it is sure names no
+# event here, and never overrules the rule lexicon (whose senses are read for news).
+CHAIN_CASES = [
+    # a pattern of "take over" read as a seizure, about a band and a radio show
+    ("The folk duo will take over the helm of a London radio station for a week in May.",
+     "take", None),
+    ("Russian troops took over the airport in Crimea on Friday.", "took", "COERCE"),
+    # the lexicon's "agree" stays, however unsure the decision is of a conjoined clause
+    ("Ushakov said Putin had sent greetings, but that the sides had agreed not to "
+     "disclose details.", "agreed", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), CHAIN_CASES)
+def test_the_decision_drops_only_dictionary_readings_it_is_sure_of(nlp, text, word, expected):
+    from eventwire.extract.events.dictionary import SURE, ChainCoder, DictionaryCoder
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    candidate = Candidate(token, token.sent)
+    coding = ChainCoder().code(candidate)
+    assert (coding.event if coding else None) == expected
+    if expected is None:  # the dictionary did read an event: the decision dropped it
+        assert DictionaryCoder(bare=False).code(candidate) is not None
+        assert LearnedCoder().distribution(token)[NONE] >= SURE

@@ -19,7 +19,9 @@ coder) with a label, one of the 16 PLOVER types or NONE, drawn from these source
   it only for words the lexicon does not know, gets noisier (docs/evaluation.md).
 
 In every sentence the words that are not the event are negatives too, which is how the
-model learns that "said", "officials" or "Wednesday" name no event. The fit is a
+model learns that "said", "officials" or "Wednesday" name no event; where a source labels
+one event a sentence, another word that the lexicon or the dictionary reads as an event is
+only a weak negative (``UNSURE_WEIGHT``), as it may be a second event nobody labelled. The fit is a
 multinomial logistic regression (scikit-learn); weights that never matter are dropped
 and the rest stored as float16 with the feature names, so the file stays small.
 """
@@ -42,7 +44,7 @@ from spacy.tokens import Doc, Token
 from ..errors import MissingPathError, UsageError
 from ..eval.splits import VALIDATION, halves, is_held_out
 from ..extract.events.coder import is_reporting, pos_key
-from ..extract.events.features import feature_rows, features
+from ..extract.events.features import feature_rows, features, read_by_a_coder
 from ..extract.events.learned import MODEL_FILE, NONE, LinearModel
 from ..knowledge import data_path, word_list
 from ..model import EVENT_TYPES
@@ -69,6 +71,10 @@ THRESHOLD = 0.5
 #: weight of an event sample against a NONE one: events are rarer than the words around
 #: them, and a coder that misses them is worse than one that sometimes mis-types them
 EVENT_WEIGHT = 10.0
+#: sources that label one event a sentence, whose other words are not known to be no event
+ONE_LABEL_SOURCES = frozenset({"synthetic", "cameo", "plover", "ngec"})
+#: weight, against a plain negative, of such another word that a coder reads as an event
+UNSURE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class Sample:
     weight: float
     lemma: str
     source: str
+    #: the rule lexicon or the CAMEO dictionary reads the word as an event here
+    read: bool = False
 
 
 def synthetic_items(seed: int, per_type: int) -> list[Item]:
@@ -246,20 +254,26 @@ def samples(items: list[Item], nlp) -> list[Sample]:
         if (item.words or item.source == "ngec") and trigger is None:
             continue
         for token in _candidates(doc):
+            read = read_by_a_coder(token)
             if trigger is not None and token.i == trigger.i:
                 label, weight = item.label, 1.0 if item.label == NONE else item.event_weight
+            elif read and item.source in ONE_LABEL_SOURCES:
+                # a word a coder reads as an event beside the sentence's one labelled event
+                # may be an event too: a weak "no event"
+                label, weight = NONE, item.context_weight * UNSURE_WEIGHT
             else:
                 label, weight = NONE, item.context_weight
-            found.append(Sample(features(token), label, weight, token.lemma_.lower(), item.source))
+            found.append(Sample(features(token), label, weight, token.lemma_.lower(), item.source, read))
     return found
 
 
 def relevant(found: list[Sample]) -> list[Sample]:
-    """The samples whose word was a trigger somewhere in training: the coder only ever
-    scores such words, so the negatives that teach it are the same words where they name
-    no event ("the club agreed a fee"), not the thousands of words that never do."""
+    """The samples whose word was a trigger somewhere in training or that a coder reads as
+    an event there (``read_by_a_coder``): the coder only ever scores such words, so the
+    negatives that teach it are the same words where they name no event ("the club agreed
+    a fee"), not the thousands of words that never do."""
     triggers = {s.lemma for s in found if s.label != NONE}
-    return [s for s in found if s.lemma in triggers]
+    return [s for s in found if s.lemma in triggers or s.read]
 
 
 def fit(found: list[Sample], c: float = 1.0) -> LinearModel:

@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ...knowledge.events import group_words
 from .refs import group_sector
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "csubj"})
@@ -156,19 +157,39 @@ def rule_readings(token: Token) -> list[str]:
     return [f"rule={sense.event}", f"rule:{shape}={sense.event}"]
 
 
+def read_by_a_coder(token: Token) -> bool:
+    """Whether the rule lexicon or the CAMEO dictionary reads the word as an event here:
+    the trained decision scores such a word even when its lemma never was a trigger in
+    training, so every coder's candidate reaches it (training keeps the same words'
+    negatives, which is how it learns where a reading is wrong)."""
+    found = _rules().match(token)
+    if found is not None and found[0].event != "NONE":
+        return True
+    from .dictionary import reading
+
+    read = reading(token)
+    return read is not None and read[0].event is not None
+
+
 _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _party(token: Token) -> str:
-    """Whether an argument names a party (a person, organisation, state or group noun),
-    a pronoun, or a thing ("his fiscal rules", "its autumn conference")."""
+    """Whether an argument names a party (a person, organisation, state or group noun, or
+    words like "the sides" that point back to parties), a pronoun, a name the tagger did
+    not type ("Ethopia", misspelt), or a thing ("his fiscal rules", "its autumn
+    conference")."""
     if token.ent_type_ in _PARTY_TYPES:
         return "party"
     if token.pos_ == "PRON":
         return "pron"
     if token.pos_ in ("NOUN", "PROPN") and group_sector(token) is not None:
         return "party"
-    return "other" if token.ent_type_ else "thing"
+    if token.lower_ in group_words() or token.lemma_.lower() in group_words():
+        return "party"
+    if token.ent_type_:
+        return "other"
+    return "name" if token.pos_ == "PROPN" else "thing"
 
 
 def argument_kinds(token: Token) -> list[str]:

@@ -28,7 +28,7 @@ from ...knowledge import data_path
 from ...knowledge.events import trigger_lexicon
 from ...registry import coders
 from .coder import Candidate, Coding, RulesCoder, is_reporting, pos_key
-from .features import feature_rows, features
+from .features import feature_rows, features, read_by_a_coder
 
 MODEL_FILE = "event_coder.npz"
 NONE = "NONE"
@@ -126,10 +126,25 @@ class LearnedCoder:
         #: the one threshold: the model file's, set when it was trained (``train.events.THRESHOLD``)
         self.threshold = self.model.threshold
 
+    def distribution(self, token: Token) -> dict[str, float] | None:
+        """Every label's probability for a word, or None where the model does not score it
+        (no verb or noun, a lemma never a trigger that no coder reads, a reporting verb, a
+        sense the lexicon says names no event)."""
+        if pos_key(token) is None:
+            return None
+        if token.lemma_.lower() not in self.model.triggers and not read_by_a_coder(token):
+            return None
+        if is_reporting(token) or _RULES.rules_out(Candidate(token, token.sent)):
+            return None
+        probs = self.model.probabilities(features(token))
+        return dict(zip(self.model.classes, (float(p) for p in probs)))
+
     def label(self, token: Token) -> tuple[str, float]:
         """The most probable event type of a word and its probability, or NONE when no type
         reaches the model's threshold (and for words never seen as triggers)."""
-        if pos_key(token) is None or token.lemma_.lower() not in self.model.triggers:
+        if pos_key(token) is None:
+            return NONE, 1.0
+        if token.lemma_.lower() not in self.model.triggers and not read_by_a_coder(token):
             return NONE, 1.0
         if is_reporting(token) or _RULES.rules_out(Candidate(token, token.sent)):
             return NONE, 1.0  # the lexicon knows this sense names no event ("warned that")
