@@ -180,3 +180,23 @@ def test_the_claimant_is_who_the_attribution_names(annotate, text, claimant):
     ann = annotate(text, published="2025-01-01")
     names = {e.id: e.name for e in ann.entities}
     assert ann.claims and {names.get(c.claimant) for c in ann.claims} == {claimant}
+
+
+def test_a_range_multiplier_said_once_scales_both_ends(nlp):
+    assert claims(nlp, "The damage was put at $1.3 to $1.5bn by the fund.") == [
+        ("money", 1.3e9, 1.5e9, "range", "USD", None)
+    ]
+
+
+def test_a_bound_after_the_number(nlp):
+    found = claims(nlp, "The rule covers holders of 5% or more of the shares and 10 staff or fewer.")
+    assert ("percent", 5, None, "at_least", "percent", None) in found
+    assert not any(c[1] == 5 and c[3] == "exact" for c in found)
+
+
+def test_things_named_again_are_not_counts(nlp):
+    text = "The two banks held talks, and these three industries lost 400 jobs to the two sides."
+    found = claims(nlp, text)
+    assert not any(c[1] in (2, 3) for c in found), found
+    # a count with no determiner still is one
+    assert ("count", 3, None, "exact", None, None) in claims(nlp, "Police detained three men.")

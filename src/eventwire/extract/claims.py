@@ -25,7 +25,8 @@ from ..nlp import Annotated, char_span
 from ..registry import components
 
 KINDS = (
-    "unit", "about", "bound", "per", "scale", "number", "movement", "comparison", "part", "change"
+    "unit", "about", "bound", "bound_after", "per", "scale", "number", "movement", "comparison",
+    "part", "change", "reference",
 )
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _SCALED = re.compile(r"^(?P<number>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?P<scale>[a-z]{1,2})$")
@@ -179,6 +180,11 @@ def _range(doc, reading: Reading, sent: SpacySpan) -> None:
         reading.top, reading.end, reading.bound = nxt[0], nxt[1] + 1, "range"
         reading.unit_at = i - 1
         return
+    digits = _plain(re.sub(r"[a-z]+$", "", doc[j].lower_))
+    own = _plain(doc[reading.start].lower_)
+    if digits and own == reading.value and reading.end == reading.start + 1:
+        # "$1.3 to $1.5bn": the multiplier said once, on the top, scales both ends
+        reading.value *= nxt[0] / digits
     reading.top, reading.end, reading.bound = nxt[0], nxt[1], "range"
 
 
@@ -255,6 +261,9 @@ def _right(doc, reading: Reading, sent: SpacySpan) -> None:
     if reading.unit is None and (unit := lookup(tokens, "unit")) is not None:
         reading.unit, reading.about = unit[0].value, unit[0].about
         i += unit[1]
+    after = lookup(list(doc[i : min(sent.end, i + 2)]), "bound_after")
+    if after is not None and reading.bound == "exact":
+        reading.bound = after[0].value  # "5% or more"
     j = i
     while j < min(sent.end, i + 4):
         rate = lookup(list(doc[j : min(sent.end, j + 2)]), "per")
@@ -317,6 +326,22 @@ def _is_period(doc, reading: Reading, sent: SpacySpan) -> bool:
     return False
 
 
+def _is_reference(doc, reading: Reading, sent: SpacySpan) -> bool:
+    """A few things named again rather than counted: a number word under a determiner that
+    points back ("the two sides", "these three industries", "all three parties")."""
+    start = reading.start
+    word = claim_words().get((doc[start].lower_,))
+    return (
+        reading.about in (None, "count")
+        and reading.unit is None
+        and reading.bound == "exact"
+        and word is not None
+        and word.kind == "number"
+        and start > sent.start
+        and lookup([doc[start - 1]], "reference") is not None
+    )
+
+
 def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
     """The claim a number at token ``i`` puts forward, or None if it is not one."""
     first = read_value(doc, i)
@@ -341,6 +366,8 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
             return None
     if _is_year(doc[i], reading):
         return None  # "the 1993 Des Moines floods"
+    if _is_reference(doc, reading, sent):
+        return None  # "the two sides", "these three industries"
     if reading.about == "duration" and _is_period(doc, reading, sent):
         return None
     if reading.about is None:
