@@ -59,8 +59,14 @@ CHAIN_CASES = [
      "take", None),
     ("Russian troops took over the airport in Crimea on Friday.", "took", "COERCE"),
     # the lexicon's "agree" stays, however unsure the decision is of a conjoined clause
-    ("Ushakov said Putin had sent greetings, but that the sides had agreed not to "
-     "disclose details.", "agreed", "AGREE"),
+    (
+        (
+            "Ushakov said Putin had sent greetings, but that the sides had agreed not to "
+            "disclose details."
+        ),
+        "agreed",
+        "AGREE",
+    ),
 ]
 
 
