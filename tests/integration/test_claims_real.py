@@ -174,6 +174,11 @@ def test_each_shape_gives_exactly_its_claims(nlp, text, expected):
           "were down 40%."), "Trevor Phillips"),
         ("Profits rose to £2bn, Tesco said.", "Tesco"),
         ("Turnover rose 4.3%, a spokesman said.", None),  # nobody named: no claimant
+        # no quote holds the number: the named subject of the reporting verb over it
+        (("The TUC said in its submission before the Budget that action is needed because "
+          "of 105,000 jobs lost from the sector."), "TUC"),
+        # the narrator's own figure, beside nobody's words
+        ("The group employs 76,200 staff worldwide.", None),
     ],
 )
 def test_the_claimant_is_who_the_attribution_names(annotate, text, claimant):
@@ -200,3 +205,15 @@ def test_things_named_again_are_not_counts(nlp):
     assert not any(c[1] in (2, 3) for c in found), found
     # a count with no determiner still is one
     assert ("count", 3, None, "exact", None, None) in claims(nlp, "Police detained three men.")
+
+
+def test_counting_words_for_jobs_and_markets(nlp):
+    found = claims(
+        nlp,
+        "The firm employs 76,200 staff, the index closed at 11,488.76 points and about five "
+        "million unemployed were counted, while 400,000 Sri Lankans lost their jobs.",
+    )
+    assert ("count", 76200, None, "exact", "person", None) in found
+    assert ("index", pytest.approx(11488.76), None, "exact", "point", None) in found
+    assert ("unemployed", 5e6, None, "about", "person", None) in found
+    assert ("count", 400000, None, "exact", None, None) in found

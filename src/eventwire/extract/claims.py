@@ -3,8 +3,9 @@
 A claim is a number with what it measures (``about``), its unit, bound and rate:
 "casualties of 25,000 to 30,000 per month" is casualties 25000..30000 (bound "range") per
 month; "at least 5,000 square km" is an area of 5000 km2, at least; "a five-hour meeting" a
-duration of 5 hours. The claimant is the speaker of the quote the number sits in, else
-null (the reporter's own statement). Dates, years, ordinals and clock times are not claims,
+duration of 5 hours. The claimant is the speaker of the quote the number sits in, else the
+named subject of a reporting verb whose clause holds it, else null (the reporter's own
+statement): a number outside a quote is never a speaker's because the quote is near. Dates, years, ordinals and clock times are not claims,
 and a bare number with neither a unit nor a keyword saying what it counts is left out:
 nothing rather than nonsense. Word tables are data (``knowledge/data/claim_words.tsv``).
 """
@@ -19,14 +20,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
-from ..knowledge import data_path, read_tsv
+from ..knowledge import data_path, read_tsv, word_list
 from ..model import Claim
 from ..nlp import Annotated, char_span
 from ..registry import components
 
 KINDS = (
     "unit", "about", "bound", "bound_after", "per", "scale", "number", "movement", "comparison",
-    "part", "change", "reference",
+    "part", "change", "reference", "source",
 )
 _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _SCALED = re.compile(r"^(?P<number>\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)(?P<scale>[a-z]{1,2})$")
@@ -357,7 +358,7 @@ def read_claim(doc, i: int, sent: SpacySpan) -> Reading | None:
         _keyword(doc, reading)
     counted = doc[reading.whole_at if reading.whole_at is not None else i]
     head = counted.head
-    counts_things = counted.dep_ == "nummod" and head.tag_ == "NNS"
+    counts_things = counted.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
     if doc[i].ent_type_ == "DATE" and reading.about not in ("duration", "money"):
         # the tagger calls "between 10 and 15 people" and "£30.06bn" dates now and then;
         # an amount of money, a multiplied number or a count of things is none
@@ -386,13 +387,45 @@ def claimant_of(ann: Annotated, quote) -> str | None:
     if quote.speaker is not None or quote.source is None:
         return quote.speaker
     span = char_span(ann.doc, quote.source.start, quote.source.end)
-    if span is None:
-        return None
-    named = [ann.token_entity[t.i] for t in span.root.subtree if t.i in ann.token_entity]
+    return None if span is None else _named_in(ann, span.root.subtree)
+
+
+def _named_in(ann: Annotated, tokens) -> str | None:
+    """The entity named among some words, a person before anything else."""
+    named = [ann.token_entity[t.i] for t in tokens if t.i in ann.token_entity]
     if not named:
         return None
     kinds = {e.id: e.type for e in ann.entities}
     return next((e for e in named if kinds.get(e) == "PERSON"), named[0])
+
+
+def _puts_forward(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (
+        lemma in word_list("reporting_verbs.tsv") or lookup([lemma], "source") is not None
+    )
+
+
+def reporter_of(ann: Annotated, token: Token) -> str | None:
+    """Who puts forward a number no quote holds: the named subject of a reporting verb whose
+    clause holds it ("The TUC said in its submission that ... 105,000 jobs were lost", "the
+    IMF estimated the damage at $1.3bn"), else the named source of "according to" in the
+    sentence; None for the narrator's own figures and for a subject that names nobody."""
+    node = token
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            break
+        if _puts_forward(head) and node.dep_ not in ("nsubj", "nsubjpass"):
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return _named_in(ann, subject.subtree) if subject is not None else None
+        node = head
+    for word in token.sent:
+        if word.lower_ == "according":
+            to = next((c for c in word.children if c.lower_ == "to"), None)
+            if to is not None and not (to.left_edge.i <= token.i <= to.right_edge.i):
+                return _named_in(ann, to.subtree)
+    return None
 
 
 @components.register("claims")
@@ -436,6 +469,6 @@ class ClaimsComponent:
             bound=reading.bound,
             unit=reading.unit,
             per=reading.per,
-            claimant=claimant_of(ann, quote) if quote else None,
+            claimant=claimant_of(ann, quote) if quote else reporter_of(ann, ann.doc[reading.start]),
             evidence=ann.span(start, end),
         )
