@@ -4,6 +4,8 @@
     store = "eventwire.duckdb"   # the embedded store (EVENTWIRE_STORE)
     min_language_chars = 40      # shorter texts are not language-checked
     coder = "plover-chain"       # the registered PLOVER coder the events component uses (EVENTWIRE_CODER)
+    uncoded_events = "drop"      # events with no coded party: "drop", or "sure" to keep material
+                                 # acts the trained decision is sure of (EVENTWIRE_UNCODED_EVENTS)
 
 ``Settings.load()`` reads the file in the working directory (or ``EVENTWIRE_CONFIG``)
 and the environment; the CLI then applies its flags with ``replace``.
@@ -26,6 +28,7 @@ class Settings:
     store: str = "eventwire.duckdb"
     min_language_chars: int = 40
     coder: str = "plover-chain"
+    uncoded_events: str = "drop"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Settings:

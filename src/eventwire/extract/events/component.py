@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...errors import UsageError
 from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
@@ -16,6 +17,8 @@ from .arguments import arguments, conjuncts, territory
 from .coder import Candidate, Coding
 from .context import event_date, event_location
 from .derive import intent_of
+from .dictionary import SURE
+from .learned import LearnedCoder
 from .merge import Draft, merge
 from .refs import (
     NOT_ACTORS,
@@ -30,6 +33,8 @@ from .status import status_of
 from .triggers import candidates
 
 _MAX_TRIGGER_TOKENS = 5
+#: what becomes of an event with no coded party (setting ``uncoded_events``)
+UNCODED_CHOICES = ("drop", "sure")
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "dative", "conj"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we"})
@@ -42,6 +47,13 @@ def _refers_to(head: Token, speaker: ActorRef, entities: dict[str, Entity]) -> b
     entity = entities.get(speaker.entity or "")
     person = entity is not None and entity.type == "PERSON"
     return head.lower_ in (_PERSON_PRONOUNS if person else _GROUP_PRONOUNS)
+
+
+def decision_of(coder: object) -> LearnedCoder | None:
+    """The trained decision among a coder's parts (the chain's), or the coder itself."""
+    if isinstance(coder, LearnedCoder):
+        return coder
+    return next((c for c in getattr(coder, "coders", ()) if isinstance(c, LearnedCoder)), None)
 
 
 def party_of_another(token: Token, triggers: set[int]) -> bool:
@@ -198,8 +210,16 @@ class EventsComponent:
     requires = ("doc", "times", "entities", "places", "quotes")
     assigns = ("events",)
 
-    def __init__(self, coder: str | None = None) -> None:
-        self.coder = coders.get(coder or Settings.load().coder)()
+    def __init__(self, coder: str | None = None, uncoded: str | None = None) -> None:
+        settings = Settings.load()
+        self.coder = coders.get(coder or settings.coder)()
+        self.decision = decision_of(self.coder)
+        self.uncoded = uncoded or settings.uncoded_events
+        if self.uncoded not in UNCODED_CHOICES:
+            raise UsageError(
+                f"uncoded_events={self.uncoded!r} is not one of {', '.join(UNCODED_CHOICES)}",
+                hint="set EVENTWIRE_UNCODED_EVENTS or uncoded_events in eventwire.toml to drop or sure",
+            )
 
     def __call__(self, ann: Annotated) -> None:
         found = list(candidates(ann))
@@ -221,6 +241,19 @@ class EventsComponent:
                 drafts.append(draft)
         drafts.sort(key=lambda d: d.event.event_text.start)
         ann.events = merge(drafts)
+
+    def sure_of(self, token: Token, event: str, quad: str, ctx: _Context) -> bool:
+        """Whether a material act with no coded party is kept (``uncoded_events = "sure"``):
+        the trained decision is sure of its type here. Outside sports reports only; its
+        parties stay as found, a group with its sector ("gunmen") or none ("Gun attacks left
+        seven dead"), as the contract allows. Off by default: on non-political news it adds
+        more false events than it finds real ones (docs/evaluation.md)."""
+        if self.uncoded != "sure" or self.decision is None or ctx.sport:
+            return False
+        if not quad.startswith("material"):
+            return False
+        probs = self.decision.distribution(token)
+        return probs is not None and probs.get(event, 0.0) >= SURE
 
     def obligation(self, ann: Annotated, cand: Candidate, ctx: _Context) -> Draft | None:
         """ "X said Y must Z": PLOVER's REQUEST by X of Y, whatever Z is."""
@@ -343,6 +376,8 @@ class EventsComponent:
         caused = subject is not None and subject.i in ctx.event_tokens  # "a bombing killed"
         has_actor = bool(actors) or passive or caused or token.pos_ != "VERB"
         political = has_actor and any(is_coded(r, ctx.entities) for r in actors + recipients)
+        if not political and has_actor and self.sure_of(token, coding.event, info.quad, ctx):
+            political = True  # "Gunmen attacked a convoy", "600 people were arrested"
         if ctx.sport:
             political = political and any(r.sector in STATE_SECTORS for r in actors + recipients)
         if coding.event == "CONSULT" and coding.mode == "visit" and recipients:
