@@ -96,6 +96,48 @@ def load_model(name: str = MODEL_NAME) -> Language:
         return _models[name]
 
 
+def _inside_hyphenated(text: str, at: int) -> bool:
+    """Whether offset ``at`` falls between a letter and a hyphen joining two letters."""
+    if at <= 0 or at >= len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before == "-":
+        return at >= 2 and text[at - 2].isalpha() and after.isalpha()
+    if after == "-":
+        return before.isalpha() and at + 1 < len(text) and text[at + 1].isalpha()
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-'"
+
+
+def _word_at(text: str, at: int) -> tuple[int, int]:
+    """The run of word characters around offset ``at``."""
+    left, right = at, at
+    while left > 0 and _word_char(text[left - 1]):
+        left -= 1
+    while right < len(text) and _word_char(text[right]):
+        right += 1
+    return left, right
+
+
+def _one_word(text: str, at: int) -> bool:
+    """Whether the hyphenated word cut at ``at`` is one word ("co-chairman", "ex-Tory"),
+    not two names joined ("Israeli-Palestinian talks"): a part starts lower-case."""
+    left, right = _word_at(text, at)
+    return any(part[:1].islower() for part in text[left:right].split("-"))
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span's offsets moved out to the ends of any hyphenated word they cut."""
+    if start < end and _inside_hyphenated(text, start) and _one_word(text, start):
+        start = _word_at(text, start)[0]
+    if start < end and _inside_hyphenated(text, end) and _one_word(text, end):
+        end = _word_at(text, end)[1]
+    return start, end
+
+
 @dataclass
 class Annotated:
     """One article with its single parse and what each component has found so far.
@@ -123,7 +165,10 @@ class Annotated:
         return self.article.text
 
     def span(self, start: int, end: int) -> Span:
-        """A contract span over ``article.text[start:end]``."""
+        """A contract span over ``article.text[start:end]``, widened to whole words where a
+        boundary falls inside a hyphenated word ("the Tory co" -> "the Tory co-chairman",
+        "mail" -> "e-mail"): the tokenizer splits such words and the parse often cuts there."""
+        start, end = whole_words(self.article.text, start, end)
         return Span(start=start, end=end, text=self.article.text[start:end])
 
     def span_of(self, item: Token | SpacySpan) -> Span:

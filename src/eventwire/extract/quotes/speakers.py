@@ -161,8 +161,31 @@ def entity_of_source(ann: Annotated, head: Token, floor: int = 0) -> str | None:
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head
     span = clip_range(ann.doc, source_range(head), floor)
+    kinds = {e.id: e.type for e in ann.entities}
     for i in speaker_token_order(ann.doc, head, span):
         entity = ann.token_entity.get(i)
-        if entity is not None:
+        if entity is not None and not _affiliation(ann.doc[i], head, kinds.get(entity)):
             return entity
-    return None
+    return _named_after(ann, head, span, kinds)
+
+
+def _affiliation(token: Token, head: Token, kind: str | None) -> bool:
+    """A party or nationality word before a role ("the Tory co-chairman", "a French
+    minister"): whom the speaker belongs to, never the speaker."""
+    return kind == "NORP" and head.pos_ == "NOUN" and token.i < head.i
+
+
+def _named_after(ann: Annotated, head: Token, span: tuple[int, int], kinds: dict) -> str | None:
+    """The person named right after a role phrase that the parser split from it ("said the
+    Tory co-chairman Liam Fox", where "co" and "Fox" both hang on "said")."""
+    doc = ann.doc
+    end = span[1]
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text, doc[end - 1].text):
+        end += 1  # the rest of a hyphenated word the parser cut ("co" | "-" "chairman")
+    entity = ann.token_entity.get(end) if end < len(doc) else None
+    if entity is None or kinds.get(entity) != "PERSON" or head.pos_ != "NOUN":
+        return None
+    person = doc[end]
+    while person.dep_ == "compound" and person.head.i != person.i:
+        person = person.head
+    return entity if person.head.i == head.head.i and person.dep_ in _SUBJECT_DEPS else None
