@@ -6,6 +6,8 @@
     coder = "plover-chain"       # the registered PLOVER coder the events component uses (EVENTWIRE_CODER)
     uncoded_events = "drop"      # events with no coded party: "drop", or "sure" to keep material
                                  # acts the trained decision is sure of (EVENTWIRE_UNCODED_EVENTS)
+    quotes = "speech"            # "speech": what someone said or wrote; "attributions": also
+                                 # beliefs, findings and positions, as PolNeAR annotates (EVENTWIRE_QUOTES)
 
 ``Settings.load()`` reads the file in the working directory (or ``EVENTWIRE_CONFIG``)
 and the environment; the CLI then applies its flags with ``replace``.
@@ -29,6 +31,7 @@ class Settings:
     min_language_chars: int = 40
     coder: str = "plover-chain"
     uncoded_events: str = "drop"
+    quotes: str = "speech"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -21,7 +21,9 @@ def run(nlp):
             mentions = [ann.span_of(t) for t in ann.doc if t.text == word]
             ann.entities.append(Entity(id=eid, name=word, type=etype, mentions=mentions))
             ann.token_entity.update({t.i: eid for t in ann.doc if t.text == word})
-        QuotesComponent()(ann)
+        # the attribution machinery as PolNeAR reads it (beliefs and positions included); what
+        # the speech-only default leaves out is tested in test_quotes_speech.py
+        QuotesComponent(mode="attributions")(ann)
         return ann
 
     return quotes_of

@@ -44,9 +44,15 @@ WORRIED = [
 ]
 
 
-def test_a_predicate_adjective_attributes_what_it_is_about_to_the_subject():
+def test_a_worry_is_no_quote_by_default():
     ann = parse("Voters are worried about higher taxes.", WORRIED)
     QuotesComponent()(ann)
+    assert ann.quotes == []
+
+
+def test_a_predicate_adjective_attributes_what_it_is_about_to_the_subject():
+    ann = parse("Voters are worried about higher taxes.", WORRIED)
+    QuotesComponent(mode="attributions")(ann)
     [quote] = ann.quotes
     assert (quote.content.text, quote.cue.text, quote.source.text) == ("higher taxes", "worried about", "Voters")
 

@@ -148,12 +148,21 @@ def _part_right(article: str, pred: list[Range], gold: list[Range], exact: bool)
     return _overlap(pred, gold) > 0
 
 
+def _items(quotes) -> list[Item]:
+    return [Item([(p.start, p.end) for p in q.parts],
+                 [(q.source.start, q.source.end)] if q.source else [],
+                 [(q.cue.start, q.cue.end)] if q.cue else [], q.kind) for q in quotes]
+
+
 class _Runner:
     """The quotes component on raw text (after the actors component when it is installed)."""
 
     def __init__(self) -> None:
         self.nlp = load_model()
-        self.quotes = QuotesComponent()
+        # PolNeAR annotates attributions, beliefs and positions included: the main figures
+        # score that mode; the default, speech only, is scored beside it (``speech_*``)
+        self.quotes = QuotesComponent(mode="attributions")
+        self.speech = QuotesComponent(mode="speech")
         try:
             import eventwire.extract.actors  # noqa: F401  (registers the component)
         except ImportError:  # the actors component is optional here: sources come from the parse
@@ -169,10 +178,10 @@ class _Runner:
         if self.actors is not None:
             self.actors(ann)
         self.quotes(ann)
-        items = [Item([(p.start, p.end) for p in q.parts],
-                      [(q.source.start, q.source.end)] if q.source else [],
-                      [(q.cue.start, q.cue.end)] if q.cue else [], q.kind) for q in ann.quotes]
-        return items, doc
+        items = _items(ann.quotes)
+        ann.quotes = []
+        self.speech(ann)
+        return items, doc, _items(ann.quotes)
 
 
 def joined_items(items: list[Item], article: str) -> list[Item]:
@@ -291,14 +300,16 @@ class _Systems:
     """Tallies for eventwire and textacy, under the field's rule and the older measures."""
 
     def __init__(self) -> None:
-        self.field, self.base_field = ContentTally(), ContentTally()
+        self.field, self.base_field, self.speech = ContentTally(), ContentTally(), ContentTally()
         self.ours, self.base, self.joined = _Tally(), _Tally(), _Tally()
         self.refused = self.articles = 0
 
-    def add(self, article: str, gold: list[Item], pred: list[Item], baseline: list[Item] | None) -> None:
+    def add(self, article: str, gold: list[Item], pred: list[Item], baseline: list[Item] | None,
+            speech: list[Item] = ()) -> None:
         tokens = Tokens(article)
         gold_bags = _bags(tokens, gold, gold=True)
         self.field.add(_bags(tokens, pred, gold=False), gold_bags)
+        self.speech.add(_bags(tokens, list(speech), gold=False), gold_bags)
         self.ours.add(article, pred, gold)
         self.joined.add(article, joined_items(pred, article), gold)
         if baseline is None:
@@ -310,6 +321,10 @@ class _Systems:
 
     def scores(self) -> dict[str, float]:
         scores = self.field.scores()
+        scores.update({k: v for k, v in self.speech.scores("speech_").items() if "content" in k or "source" in k})
+        # gold attributions found in attributions mode that the speech-only default drops
+        scores["speech_dropped_gold"] = float(self.field.matched - self.speech.matched)
+        scores["speech_dropped_quotes"] = float(self.field.n_system - self.speech.n_system)
         scores.update({k: v for k, v in self.base_field.scores("textacy_").items() if "content" in k})
         old = self.ours.scores()
         for part in ("source", "cue"):
@@ -350,8 +365,8 @@ def evaluate(path: Path, *, limit: int | None = None) -> EvalResult:
         if (read := _read_gold(path, text_path)) is None:
             continue
         article, gold = read
-        pred, doc = runner(article)
-        systems.add(article, gold, pred, textacy_items(doc))
+        pred, doc, speech = runner(article)
+        systems.add(article, gold, pred, textacy_items(doc), speech)
     notes = [
         ("main figure: quote content as ../shared/data/README.md 'How quote content is scored' "
          "(word-token Jaccard >= 0.5, one-to-one greedy; source and cue right at Jaccard >= 0.5)"),

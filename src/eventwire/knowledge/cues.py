@@ -83,6 +83,24 @@ def load_cue_phrases(path: Path | None = None) -> CuePhrases:
     )
 
 
+#: classes of reporting verbs that say nothing aloud: a held view or a finding
+SILENT_CLASSES = frozenset({"cognition", "evidence"})
+
+
+@cache
+def silent_cues() -> frozenset[tuple[str, str]]:
+    """(word, pos) of the stance verbs and cue nouns that attribute no speech
+    (``silent_cues.tsv``)."""
+    found = set()
+    for number, row in _numbered_rows("silent_cues.tsv", ("word", "pos"), None):
+        if row["pos"] not in ("verb", "noun"):
+            raise KnowledgeError(
+                f"pos {row['pos']!r} is not verb or noun", where=f"{data_path('silent_cues.tsv')}:{number}"
+            )
+        found.add((row["word"].lower(), row["pos"]))
+    return frozenset(found)
+
+
 @cache
 def cue_verbs() -> dict[str, str]:
     """The bundled reporting verbs, read once."""

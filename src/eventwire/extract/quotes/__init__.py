@@ -22,10 +22,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ...knowledge.cues import CuePhrases, cue_phrases, cue_verbs
+from ...errors import UsageError
+from ...knowledge.cues import SILENT_CLASSES, CuePhrases, cue_phrases, cue_verbs, silent_cues
 from ...model import Quote, Span
 from ...nlp import Annotated
 from ...registry import components
+from ...settings import Settings
 from . import learned
 from .direct import cue_after, cue_before, join_interrupted, sentence_like, signature, speaker_label
 from .indirect import (
@@ -34,6 +36,7 @@ from .indirect import (
     classify,
     clause_of_preposition,
     clause_of_verb,
+    cue_lemma,
     interruption,
     is_cue_verb,
     prepositional_source,
@@ -48,6 +51,11 @@ from .speakers import clip_range, entity_of_source, past_dateline, source_range,
 __all__ = ["QuotesComponent", "build_quotes", "find_attributions"]
 
 
+#: what the component reports (setting ``quotes``): what someone said or wrote, or every
+#: attribution PolNeAR annotates, beliefs, findings and positions included
+MODES = ("speech", "attributions")
+
+
 @components.register("quotes")
 class QuotesComponent:
     """Fills ``ann.quotes``; speakers come from the entities the actors component found."""
@@ -56,8 +64,16 @@ class QuotesComponent:
     requires = ("doc", "entities")
     assigns = ("quotes",)
 
+    def __init__(self, mode: str | None = None) -> None:
+        self.mode = mode or Settings.load().quotes
+        if self.mode not in MODES:
+            raise UsageError(
+                f"quotes={self.mode!r} is not one of {', '.join(MODES)}",
+                hint="set EVENTWIRE_QUOTES or quotes in eventwire.toml to speech or attributions",
+            )
+
     def __call__(self, ann: Annotated) -> None:
-        found, warnings = find_attributions(ann)
+        found, warnings = find_attributions(ann, speech_only=self.mode == "speech")
         quotes = build_quotes(ann, found)
         ann.quotes.extend(quotes)
         ann.warnings.extend(warnings)
@@ -147,7 +163,7 @@ def learned_cue(token: Token, verbs, phrases: CuePhrases, index: QuoteIndex) -> 
     return clause, subject, cue
 
 
-def _cue_clauses(ann: Annotated, index: QuoteIndex):
+def _cue_clauses(ann: Annotated, index: QuoteIndex, speech_only: bool = True):
     """Every cue outside quotation marks with the token range it attributes and its subject."""
     doc, verbs, phrases = ann.doc, cue_verbs(), cue_phrases()
     floor, score = _floor(ann), Scorer(index, cue_model())
@@ -174,18 +190,38 @@ def _cue_clauses(ann: Annotated, index: QuoteIndex):
             clause, subject, cue = held
         else:
             continue
-        if clause is not None:
+        if clause is not None and (not speech_only or communicates(token, verbs, phrases)):
             yield token, clause, subject, cue
 
 
-def find_attributions(ann: Annotated) -> tuple[list[Found], list[str]]:
-    """All attributions of the article in text order, and warnings about broken quotation marks."""
+def communicates(token: Token, verbs, phrases: CuePhrases) -> bool:
+    """Whether a cue says something aloud or in writing: a quote needs one. "according to",
+    reporting verbs of speech and writing, stance verbs that are speech acts ("urged",
+    "criticised") and cue nouns of statements ("his claim that") do; thinking, finding,
+    wanting and deciding ("believes", "the study found", "wants", "refused to") and cue
+    adjectives ("worried that") do not (``silent_cues.tsv``), nor does a word only the cue
+    model reads as one."""
+    if _prepositional_length(token, phrases) > 0:
+        return True
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        lemma = cue_lemma(token, verbs) or lemma
+        kind = verbs.get(lemma)
+        return kind is not None and kind not in SILENT_CLASSES and (lemma, "verb") not in silent_cues()
+    if token.pos_ == "NOUN":
+        return lemma in phrases.nouns and (lemma, "noun") not in silent_cues()
+    return False
+
+
+def find_attributions(ann: Annotated, speech_only: bool = True) -> tuple[list[Found], list[str]]:
+    """All attributions of the article in text order (with ``speech_only``, those whose cue
+    says something: ``communicates``), and warnings about broken quotation marks."""
     regions, warnings = find_regions(ann.text)
     index = QuoteIndex(ann.doc, regions, ann.text)
     claimed: set[int] = set()  # quotation regions some cue already attributes
     used: set[int] = set()  # cue tokens already attributing something
     found = _labelled(ann, index, claimed, used)
-    found += _governed(ann, index, claimed, used) + _ungoverned(ann, index, claimed, used)
+    found += _governed(ann, index, claimed, used, speech_only) + _ungoverned(ann, index, claimed, used)
     found = _outermost(ann.doc, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return join_interrupted(found, ann.text), warnings
@@ -245,12 +281,14 @@ def _labelled(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[in
     return found
 
 
-def _governed(ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int]) -> list[Found]:
+def _governed(
+    ann: Annotated, index: QuoteIndex, claimed: set[int], used: set[int], speech_only: bool = True
+) -> list[Found]:
     """Attributions a cue governs in the parse: indirect, mixed, and direct quotes that are the
     cue's complement."""
     doc, floor = ann.doc, _floor(ann)
     found: list[Found] = []
-    for token, (first, last), subject, cue in _cue_clauses(ann, index):
+    for token, (first, last), subject, cue in _cue_clauses(ann, index, speech_only):
         if subject is None and (split := source_after_marks(doc, index, first, last, token)) is not None:
             last, subject = split
         while first < last and (doc[first].idx < floor or doc[first].is_punct or doc[first].is_space):

@@ -1,0 +1,74 @@
+"""A quote needs a communication cue (issue 24, part 2): by default (``quotes = "speech"``)
+thinking, seeing, feeling, finding, wanting and deciding make no quote, and neither does a
+word only the learned cue model reads as a cue. ``quotes = "attributions"`` keeps them, as
+PolNeAR annotates them. Sentences written for this test, one per class of the issue's
+table."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import UsageError
+from eventwire.extract.quotes import QuotesComponent
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+NOT_SAID = [
+    # thinking, seeing, feeling
+    "Officials believe the plant will reopen next year.",
+    "Investors expected that the bank would cut rates.",
+    "Ministers fear the talks could collapse.",
+    # actions and decisions
+    "The board decided that the chief executive would step down.",
+    "The union refused to discuss the offer with managers.",
+    # wanting and positions
+    "The party wants the tax to be scrapped.",
+    # findings of a study or a chart
+    "The study found that sales had fallen in every region.",
+    # a feeling as an adjective
+    "Farmers are worried about the price of feed.",
+]
+
+SAID = [
+    ("The minister said the plant would reopen next year.", "said"),
+    ("Officials warned that the talks could collapse.", "warned"),
+    ("The union urged managers to raise the offer.", "urged"),
+    ("According to the police, two men were arrested.", "According to"),
+    ("The company's statement that profits had fallen surprised analysts.", "statement"),
+]
+
+
+def quotes(annotate, text, mode):
+    ann = annotate(text, components=("times", "actors"))
+    ann.quotes = []
+    QuotesComponent(mode=mode)(ann)
+    return ann.quotes
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_no_quote_without_a_communication_cue(annotate, text):
+    assert quotes(annotate, text, "speech") == []
+
+
+@pytest.mark.parametrize(("text", "cue"), SAID)
+def test_speech_and_writing_stay_quotes(annotate, text, cue):
+    found = quotes(annotate, text, "speech")
+    assert [q.cue.text for q in found] == [cue]
+
+
+def test_the_attributions_mode_keeps_beliefs(annotate):
+    found = quotes(annotate, NOT_SAID[0], "attributions")
+    assert [(q.cue.text, q.content.text) for q in found] == [
+        ("believe", "the plant will reopen next year")
+    ]
+
+
+def test_a_bad_mode_is_refused_with_what_to_set():
+    with pytest.raises(UsageError, match="quotes='all' is not one of speech, attributions"):
+        QuotesComponent(mode="all")
+
+
+def test_the_mode_comes_from_the_environment():
+    assert Settings.load(env={"EVENTWIRE_QUOTES": "attributions"}).quotes == "attributions"
+    assert Settings.load(env={}).quotes == "speech"
