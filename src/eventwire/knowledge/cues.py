@@ -16,7 +16,7 @@ from ..errors import KnowledgeError
 from . import data_path, read_tsv
 
 VERB_CLASSES = frozenset({"speech", "written", "cognition", "evidence", "stance"})
-PHRASE_ROLES = frozenset({"preposition", "audience", "medium", "noun", "adjective"})
+PHRASE_ROLES = frozenset({"preposition", "audience", "medium", "noun", "adjective", "label"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class CuePhrases:
     medium: frozenset[str]
     nouns: frozenset[str] = frozenset()  # "his claim *that X*", "Trump's plans *to Y*"
     adjectives: frozenset[str] = frozenset()  # "is worried *about X*", "are afraid *that Y*"
+    labels: frozenset[str] = frozenset()  # "MODERATOR:", "Q:": common words that label a speaker
 
 
 def _numbered_rows(name: str, columns: tuple[str, ...], path: Path | None) -> list[tuple[int, dict[str, str]]]:
@@ -80,6 +81,7 @@ def load_cue_phrases(path: Path | None = None) -> CuePhrases:
         medium=frozenset(by_role["medium"]),
         nouns=frozenset(by_role["noun"]),
         adjectives=frozenset(by_role["adjective"]),
+        labels=frozenset(by_role["label"]),
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge.cues import cue_phrases
 from ...nlp import char_span
 from .indirect import Found, QuoteIndex
 from .marks import QuotedRegion
@@ -153,6 +154,19 @@ _NOT_SPEAKERS = frozenset({"note", "update", "correction", "clarification", "war
 _LABEL_WORDS = 4
 
 
+def _heading(label) -> bool:
+    """A one-word label in capitals that the tagger reads as a common noun ("ENERGY:",
+    "BONDS:" heading a market report) is a heading, unless the word names a speaker's role
+    ("MODERATOR:"; ``label`` rows of ``cue_phrases.tsv``). A name in capitals ("PENCE:")
+    keeps its case as its lemma."""
+    if len(label) != 1:
+        return False
+    word = label[0]
+    lemma = word.lemma_
+    common = word.pos_ == "NOUN" and lemma == lemma.lower() and lemma != word.text
+    return common and lemma not in cue_phrases().labels
+
+
 def speaker_label(doc: Doc, first: Token, token_entity: dict[int, str]) -> tuple[Token, Token] | None:
     """A paragraph (or quoted paragraph) opened by a speaker's name and a colon, as in a
     transcript ("PENCE: Well, look, ...") or a headline ("Sanders: Clinton needs to ..."): the
@@ -165,7 +179,7 @@ def speaker_label(doc: Doc, first: Token, token_entity: dict[int, str]) -> tuple
     label = doc[start:colon.i]
     if any(t.lower_ in _NOT_SPEAKERS or _breaks(t) for t in label):
         return None
-    shouting = all(t.is_upper and t.is_alpha and len(t) > 1 for t in label)
+    shouting = all(t.is_upper and t.is_alpha and len(t) > 1 for t in label) and not _heading(label)
     named = all(t.pos_ == "PROPN" for t in label) and any(t.i in token_entity for t in label)
     if not (shouting or named):
         return None

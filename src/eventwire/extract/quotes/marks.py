@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 #: How many paragraphs one continued quote may span before it is cut.
 MAX_PARAGRAPHS = 5
@@ -112,6 +113,30 @@ def _opens(text: str, at: int) -> bool:
     return text[at] in OPENING or text[at] == '"' or text.startswith(("''", "‘‘"), at)
 
 
+@cache
+def _signature() -> re.Pattern:
+    """", said Mr Jones." / ", he added." ending a paragraph: the forms of the reporting verbs
+    of speech and writing in ``cue_verbs.tsv``."""
+    from ...knowledge.cues import cue_verbs
+
+    forms = {"said", "says", "told", "tells", "wrote", "writes"}
+    for lemma, kind in cue_verbs().items():
+        if kind in ("speech", "written"):
+            forms |= {lemma + "s", lemma.removesuffix("e") + "ed"}
+    words = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(
+        rf",\s+(?:(?:{words})\s+[^,\"“”]{{1,60}}|[^,\"“”]{{1,60}}?\s+(?:{words}))[.!]?\s*$"
+    )
+
+
+def _signature_at_end(text: str, start: int, end: int) -> int | None:
+    """Where a quote left open at a paragraph's end really ended: before a signature
+    (", said Mr Jones.") that closes its paragraph, which a writer who forgot the closing mark
+    leaves inside it. None when the paragraph ends without one."""
+    match = _signature().search(text, start, end)
+    return match.start() if match is not None else None
+
+
 def find_regions(text: str) -> tuple[list[QuotedRegion], list[str]]:
     """The quoted regions of ``text`` in order, and warnings about marks that had to be repaired."""
     paras = paragraphs(text)
@@ -143,12 +168,14 @@ def find_regions(text: str) -> tuple[list[QuotedRegion], list[str]]:
                 f"a quotation starting at character {at} (\"{_snippet(text, at + 1)}\") continues over "
                 f"more than {MAX_PARAGRAPHS} paragraphs; it was cut after {MAX_PARAGRAPHS}"
             )
-        else:
+        signed = _signature_at_end(text, at, p_end)
+        if not opens_next:
+            where = "before the attribution that ends its paragraph" if signed else "at the end of its paragraph"
             scanner.warnings.append(
                 f"a quotation mark at character {at} (\"{_snippet(text, at + 1)}\") is never closed; "
-                "the quotation was ended at the end of its paragraph"
+                f"the quotation was ended {where}"
             )
-        scanner._emit(p_end, closed=False)
+        scanner._emit(signed if signed is not None else p_end, closed=False)
         continued_from = None
     regions = scanner.regions + _single_regions(text, paras, scanner.regions)
     regions.sort(key=lambda r: r.start)
