@@ -58,3 +58,15 @@ def test_narration_after_an_unclosed_quote_is_not_quoted(said):
             "The company has 400 staff in the town and its shares fell on Monday.")
     found = said(text)
     assert [content for _, _, content in found] == ["We have done nothing wrong."]
+
+
+def test_a_mark_after_a_finished_sentence_opens_a_new_quote(said):
+    # the writer never closed the first quote; read as a close, the next mark would pair the
+    # wrong way and the narration after it would become quotation
+    text = ('He told reporters: "We have given a commitment to end life. "The motive has got to '
+            'be to end suffering." He denied the plan was a "political manoeuvre" forced by panic. '
+            'It was a "sensible solution", he said.')
+    contents = [content for _, _, content in said(text)]
+    assert contents[:2] == ["We have given a commitment to end life.",
+                            "The motive has got to be to end suffering."]
+    assert not any("He denied" in c or "It was inevitable" in c for c in contents)

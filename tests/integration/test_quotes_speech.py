@@ -72,3 +72,27 @@ def test_a_bad_mode_is_refused_with_what_to_set():
 def test_the_mode_comes_from_the_environment():
     assert Settings.load(env={"EVENTWIRE_QUOTES": "attributions"}).quotes == "attributions"
     assert Settings.load(env={}).quotes == "speech"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A study by Professor John Smith suggests that sales will fall.", "A study by Professor John Smith"),
+    ("A report by the National Audit Office said the scheme had failed.",
+     "A report by the National Audit Office"),
+])
+def test_a_document_is_the_source_and_no_person_its_speaker(annotate, text, source):
+    """Issue 24, part 4: a study or report put forward with a reporting cue keeps the
+    document as its source; the person or body named inside it is not the speaker."""
+    ann = annotate(text, components=("times", "actors", "quotes"))
+    assert [(q.source.text, q.speaker) for q in ann.quotes] == [(source, None)]
+
+
+def test_a_finding_with_no_reporting_cue_is_no_quote(annotate):
+    ann = annotate("A poll for the Times showed Labour ahead.", components=("times", "actors", "quotes"))
+    assert ann.quotes == []
+
+
+def test_an_act_done_to_someone_is_no_quote(annotate):
+    ann = annotate("He has been repeatedly denied bail by the court.", components=("times", "actors", "quotes"))
+    assert ann.quotes == []
+    ann = annotate("The court was told the men had lied.", components=("times", "actors", "quotes"))
+    assert [q.content.text for q in ann.quotes] == ["the men had lied"]

@@ -80,7 +80,25 @@ class _Scanner:
         self.open_len = 1
         self.para = self.open_para = 0  # the paragraph being scanned, the one the quote opened in
 
+    def reopens(self, pos: int, char: str) -> bool:
+        """Whether a straight mark that would close the open quote opens a new one instead:
+        it stands after a finished sentence and a space and before a word ('... to end life.
+        "The motive ...'), where a closing mark never stands. The writer left the quote
+        before it open; read as a close, every later mark of the paragraph pairs the wrong
+        way and its narration becomes quotation."""
+        text = self.text
+        if char not in STRAIGHT or self.depth == 0 or pos < 2 or pos + len(char) >= len(text):
+            return False
+        after = text[pos + len(char)]
+        return text[pos - 1] == " " and text[pos - 2] in ".!?" and (after.isalnum() or after in "‘'(")
+
     def mark(self, pos: int, char: str) -> None:
+        if self.reopens(pos, char):
+            self.warnings.append(
+                f"a quotation at character {self.open_at} (\"{_snippet(self.text, (self.open_at or 0) + 1)}\") "
+                "is never closed before the next one opens; it was ended there"
+            )
+            self._emit(pos - 1, closed=False)
         if char in STRAIGHT:
             is_open = self.depth == 0
         elif char in OPENING:
