@@ -84,3 +84,12 @@ def test_a_person_only_mentioned_in_the_content_is_not_a_pronoun_speaker(said):
     quotes = said('Ann Lee, his lawyer, spoke outside the court. "Kaya is innocent. Kaya will be freed soon," '
                   'she said.')
     assert [q[2] for q in quotes] == ["Ann Lee"]
+
+
+def test_an_office_named_alone_is_the_person_who_holds_it(said):
+    # issue 24, part 5: "the minister" is the secretary named before; "the chancellor" is
+    # nobody the text gave that office, so it stays unresolved rather than guessed
+    quotes = said("Trade and Industry Secretary Patricia Hewitt visited a factory in Leeds on Monday. "
+                  "The minister told the BBC that career sexism was wrong.\n\n"
+                  "Tony Blair met union leaders. The chancellor said the budget was sound.")
+    assert [(q[1], q[2]) for q in quotes] == [("told", "Patricia Hewitt"), ("said", None)]

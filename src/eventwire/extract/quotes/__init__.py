@@ -45,7 +45,14 @@ from .indirect import (
 from .learned import Scorer, cue_model
 from .marks import find_regions, paragraphs
 from .nominal import Held, adjective_attribution, noun_attribution
-from .referents import PRONOUN_TYPES, Previous, epithet_speaker, person_genders, pronoun_speaker
+from .referents import (
+    PRONOUN_TYPES,
+    Previous,
+    epithet_speaker,
+    office_speaker,
+    person_genders,
+    pronoun_speaker,
+)
 from .speakers import clip_range, entity_of_source, past_dateline, source_range, subject_of
 
 __all__ = ["QuotesComponent", "build_quotes", "find_attributions"]
@@ -416,7 +423,9 @@ class Said:
 
     def speaker(self, head: Token, floor: int) -> str | None:
         """A pronoun's most recent compatible person; else the entity on the source's words;
-        else the person an epithet refers to."""
+        else the person an epithet refers to; else the person an office named alone is."""
         if head.lower_ in PRONOUN_TYPES:
             return pronoun_speaker(self.ann, head, self.previous, self.genders, self.quoted)
-        return entity_of_source(self.ann, head, floor) or epithet_speaker(self.ann, head, self.previous, self.quoted)
+        return (entity_of_source(self.ann, head, floor)
+                or epithet_speaker(self.ann, head, self.previous, self.quoted)
+                or office_speaker(self.ann, head, self.previous, self.quoted))

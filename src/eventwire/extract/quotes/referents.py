@@ -31,9 +31,10 @@ PRONOUN_TYPES = {
     "he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
     "they": ("ORG", "NORP", "GPE"), "it": ("ORG", "GPE"),  # one PERSON entity is never "they"
 }
-#: How many sentences back a pronoun / an epithet looks.
+#: How many sentences back a pronoun / an epithet / an office ("the minister") looks.
 PRONOUN_SENTENCES = 6
 EPITHET_SENTENCES = 2
+OFFICE_SENTENCES = 6
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
@@ -156,3 +157,33 @@ def epithet_speaker(ann: Annotated, head: Token, previous: Previous, quoted: lis
         return None
     found = recent_candidates(ann, head, previous, ("PERSON",), EPITHET_SENTENCES, quoted)
     return max(found)[1] if found else None
+
+
+def office_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
+    """The person an office named alone stands for ("the minister told ..." after
+    "Trade and Industry Secretary Patricia Hewitt"): the most recent speaker or main actor
+    within six sentences who holds that office in the actors component's roles (the same
+    title, or any minister's for "the minister"). None when the office is named with a name
+    of its own or nobody in reach holds it."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return None
+    if any(t.pos_ == "PROPN" for t in head.subtree):
+        return None
+    offices = [t for t in title_index().get(head.lemma_.lower(), ()) if len(t.phrase) == 1 and t.kind == "office"]
+    if not offices:
+        return None
+    people = {e.id for e in ann.entities if e.type == "PERSON" and any(_holds(r.title, offices) for r in e.roles)}
+    found = [c for c in recent_candidates(ann, head, previous, ("PERSON",), OFFICE_SENTENCES, quoted)
+             if c[1] in people]
+    return max(found)[1] if found else None
+
+
+def _holds(title: str, offices) -> bool:
+    """Whether a role's title is one of these offices: the same canonical title, or two
+    ministers' titles ("Trade and Industry Secretary" is "the minister")."""
+    words = title.lower().split()
+    held = [t for w in words for t in title_index().get(w, ()) if len(t.phrase) == 1 and t.kind == "office"]
+    return any(h.canonical == o.canonical or h.predicate == o.predicate == "minister_of"
+               for h in held for o in offices)
