@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.errors import UsageError
 from eventwire.extract.events.component import EventsComponent
-from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -37,13 +35,3 @@ def test_not_kept_in_words_nobody_codes_even_when_asked(annotate):
     # a verbal act, and a sport's "attacked": neither is a material act the decision is sure of
     assert events(annotate, "The striker attacked the ball and scored twice.", "sure") == []
     assert events(annotate, "Critics questioned the plan on Tuesday.", "sure") == []
-
-
-def test_a_bad_choice_is_refused_with_what_to_set():
-    with pytest.raises(UsageError, match="uncoded_events='maybe' is not one of drop, sure"):
-        EventsComponent(uncoded="maybe")
-
-
-def test_the_setting_comes_from_the_environment():
-    assert Settings.load(env={"EVENTWIRE_UNCODED_EVENTS": "sure"}).uncoded_events == "sure"
-    assert Settings.load(env={}).uncoded_events == "drop"

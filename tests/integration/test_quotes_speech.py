@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.errors import UsageError
 from eventwire.extract.quotes import QuotesComponent
-from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -63,15 +61,6 @@ def test_the_attributions_mode_keeps_beliefs(annotate):
         ("believe", "the plant will reopen next year")
     ]
 
-
-def test_a_bad_mode_is_refused_with_what_to_set():
-    with pytest.raises(UsageError, match="quotes='all' is not one of speech, attributions"):
-        QuotesComponent(mode="all")
-
-
-def test_the_mode_comes_from_the_environment():
-    assert Settings.load(env={"EVENTWIRE_QUOTES": "attributions"}).quotes == "attributions"
-    assert Settings.load(env={}).quotes == "speech"
 
 
 @pytest.mark.parametrize(("text", "source"), [

@@ -43,3 +43,34 @@ def test_public_api():
          "Store", "__version__", "extract"])
     for name in eventwire.__all__:
         assert hasattr(eventwire, name)
+
+
+
+def _events(**choice):
+    from eventwire.extract.events.component import EventsComponent
+
+    return EventsComponent(**choice)
+
+
+def _quotes(**choice):
+    from eventwire.extract.quotes import QuotesComponent
+
+    return QuotesComponent(**choice)
+
+
+@pytest.mark.parametrize(("make", "choice", "message"), [
+    (_events, {"uncoded": "maybe"}, "uncoded_events='maybe' is not one of drop, sure"),
+    (_quotes, {"mode": "all"}, "quotes='all' is not one of speech, attributions"),
+])
+def test_a_component_choice_out_of_range_is_refused_with_the_choices(make, choice, message):
+    with pytest.raises(UsageError, match=message):
+        make(**choice)
+
+
+@pytest.mark.parametrize(("name", "value", "default"), [
+    ("uncoded_events", "sure", "drop"),
+    ("quotes", "attributions", "speech"),
+])
+def test_component_choices_come_from_the_environment(name, value, default):
+    assert getattr(Settings.load(env={f"EVENTWIRE_{name.upper()}": value}), name) == value
+    assert getattr(Settings.load(env={}), name) == default
