@@ -93,3 +93,11 @@ def test_an_office_named_alone_is_the_person_who_holds_it(said):
                   "The minister told the BBC that career sexism was wrong.\n\n"
                   "Tony Blair met union leaders. The chancellor said the budget was sound.")
     assert [(q[1], q[2]) for q in quotes] == [("told", "Patricia Hewitt"), ("said", None)]
+
+
+def test_a_body_named_alone_is_the_organisation_named_before(said):
+    # "the ministry" is the ministry named before; "the company" the organisation named last
+    quotes = said("South Korea's Finance and Economy Ministry said growth would slow. "
+                  "The ministry said exports would fall.\n\n"
+                  "EMI shares fell on Monday. The company said it expected profits to fall.")
+    assert [q[2] for q in quotes] == ["Economy Ministry", "Economy Ministry", "EMI"]

@@ -48,6 +48,7 @@ from .nominal import Held, adjective_attribution, noun_attribution
 from .referents import (
     PRONOUN_TYPES,
     Previous,
+    body_speaker,
     epithet_speaker,
     office_speaker,
     person_genders,
@@ -423,9 +424,11 @@ class Said:
 
     def speaker(self, head: Token, floor: int) -> str | None:
         """A pronoun's most recent compatible person; else the entity on the source's words;
-        else the person an epithet refers to; else the person an office named alone is."""
+        else the person an epithet refers to; else the person an office named alone is; else
+        the organisation a body noun stands for ("the company")."""
         if head.lower_ in PRONOUN_TYPES:
             return pronoun_speaker(self.ann, head, self.previous, self.genders, self.quoted)
         return (entity_of_source(self.ann, head, floor)
                 or epithet_speaker(self.ann, head, self.previous, self.quoted)
-                or office_speaker(self.ann, head, self.previous, self.quoted))
+                or office_speaker(self.ann, head, self.previous, self.quoted)
+                or body_speaker(self.ann, head, self.previous, self.quoted))
