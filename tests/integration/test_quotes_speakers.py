@@ -96,8 +96,12 @@ def test_an_office_named_alone_is_the_person_who_holds_it(said):
 
 
 def test_a_body_named_alone_is_the_organisation_named_before(said):
-    # "the ministry" is the ministry named before; "the company" the organisation named last
+    # "the ministry" is the ministry named before; "the company" the organisation the story
+    # is about (named twice), never a rival named once in passing
     quotes = said("South Korea's Finance and Economy Ministry said growth would slow. "
                   "The ministry said exports would fall.\n\n"
-                  "EMI shares fell on Monday. The company said it expected profits to fall.")
+                  "EMI shares fell on Monday after EMI delayed two albums. "
+                  "The company said it expected profits to fall.")
     assert [q[2] for q in quotes] == ["Economy Ministry", "Economy Ministry", "EMI"]
+    quotes = said("Shares in Sony rose on Monday. The company said sales would rise.")
+    assert [q[2] for q in quotes] == [None]

@@ -192,9 +192,10 @@ def _holds(title: str, offices) -> bool:
 def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
     """The organisation a definite body noun stands for ("the company said", "the ministry
     said"; ``body_nouns.tsv``): the organisation named before it whose name holds the noun
-    ("the Finance and Economy Ministry"), else the organisation named last within six
-    sentences, outside quotes and not a news medium. None when the noun has a name of its
-    own or no organisation is in reach."""
+    ("the Finance and Economy Ministry"), else the organisation the article has named most
+    often so far (then last), outside quotes and not a news medium: "the company" of a
+    business story is its subject, not a rival named once in passing. None when the noun has
+    a name of its own or no organisation was named twice."""
     noun = head.lemma_.lower()
     if head.pos_ != "NOUN" or head.tag_ == "NNS" or noun not in word_list("body_nouns.tsv"):
         return None
@@ -202,11 +203,12 @@ def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[t
         return None
     if any(t.pos_ == "PROPN" for t in head.subtree):
         return None
-    floor = ann.doc[_window_start(ann, head, OFFICE_SENTENCES)].idx
     orgs = [e for e in ann.entities if e.type == "ORG" and e.sector != "MED"]
-    last = {e.id: max((m.start for m in e.mentions if m.start < head.idx), default=-1) for e in orgs}
-    named = [(last[e.id], e.id) for e in orgs if noun in e.name.lower().split() and last[e.id] >= 0]
+    before = {e.id: [m.start for m in e.mentions if m.start < head.idx and not _inside(m.start, quoted)]
+              for e in orgs}
+    named = [(max(before[e.id]), e.id) for e in orgs if noun in e.name.lower().split() and before[e.id]]
     if named:
         return max(named)[1]
-    near = [(last[e.id], e.id) for e in orgs if last[e.id] >= floor and not _inside(last[e.id], quoted)]
-    return max(near)[1] if near else None
+    # the organisation the article is about so far: named most often, then last
+    ranked = [(len(before[e.id]), max(before[e.id]), e.id) for e in orgs if len(before[e.id]) >= 2]
+    return max(ranked)[2] if ranked else None
