@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..knowledge import data_path, read_tsv, word_list
+from ..knowledge.cues import cue_verbs
 from ..model import Claim
 from ..nlp import Annotated, char_span
 from ..registry import components
@@ -37,6 +38,8 @@ _RANGE_TOKEN = re.compile(
 _RANGE_WORDS = ("to", "-", "–", "and")
 _SKIP_ENTS = ("DATE", "ORDINAL")
 _MAX_PHRASE = 3
+#: classes of cue verbs whose subject claims the numbers of their clause
+_SOURCE_CLASSES = frozenset({"speech", "written", "evidence"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def number_value(token: Token) -> float | None:
     if (scaled := _scaled(text)) is not None:
         return scaled
     if (joined := _RANGE_TOKEN.match(text)) is not None:  # "1bn-$2bn": its low end
-        return _scaled(joined["low"]) or _plain(joined["low"])
+        return _amount(joined["low"])
     word = claim_words().get((text,))
     return float(word.value) if word is not None and word.kind == "number" else None
 
@@ -194,9 +197,7 @@ def _joined_range(doc, reading: Reading) -> None:
     match = _RANGE_TOKEN.match(doc[reading.start].lower_)
     if match is None:
         return
-    low, high = _scaled(match["low"]) or _plain(match["low"]), _scaled(match["high"]) or _plain(
-        match["high"]
-    )
+    low, high = _amount(match["low"]), _amount(match["high"])
     if low is not None and high is not None and high > low:
         reading.value, reading.top, reading.bound = low, high, "range"
 
@@ -205,14 +206,19 @@ def _plain(text: str) -> float | None:
     return float(text.replace(",", "")) if _NUMERIC.match(text) else None
 
 
+def _amount(text: str) -> float | None:
+    """Digits with or without their multiplier ("2bn", "2")."""
+    scaled = _scaled(text)
+    return scaled if scaled is not None else _plain(text)
+
+
 def _part_of_whole(doc, reading: Reading, sent: SpacySpan) -> None:
     """ "six out of 20 ministers", "four of the 12 judges": the count is the part; the
     whole is part of the claim's words, never a claim of its own."""
     i = reading.end
     for size in (2, 1):
-        if i + size >= sent.end or lookup(list(doc[i : i + size]), "part") is None:
-            continue
-        if lookup(list(doc[i : i + size]), "part")[1] != size:
+        part = lookup(list(doc[i : i + size]), "part") if i + size < sent.end else None
+        if part is None or part[1] != size:
             continue
         whole = read_value(doc, i + size)
         if whole is not None and whole[0] > reading.value:
@@ -400,9 +406,14 @@ def _named_in(ann: Annotated, tokens) -> str | None:
 
 
 def _puts_forward(token: Token) -> bool:
+    """A verb whose subject puts forward what its clause says: the cue lexicon's verbs of
+    speech, writing and findings ("said", "estimated", "showed"), the plain reporting verbs
+    ("mentioned") and the few the claims table adds ("calculated")."""
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (
-        lemma in word_list("reporting_verbs.tsv") or lookup([lemma], "source") is not None
+        cue_verbs().get(lemma) in _SOURCE_CLASSES
+        or lemma in word_list("reporting_verbs.tsv")
+        or lookup([lemma], "source") is not None
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol, runtime_checkable
 
 from spacy.tokens import Span as SpacySpan
@@ -164,3 +165,9 @@ class RulesCoder:
         """Whether the lexicon says the word, in this sense, names no event at all."""
         found = self.match(candidate.token)
         return found is not None and found[0].event == NO_EVENT
+
+
+@cache
+def rules_coder() -> RulesCoder:
+    """The one rule coder the trained decision's features and its NONE check read."""
+    return RulesCoder()

@@ -53,7 +53,7 @@ def decision_of(coder: object) -> LearnedCoder | None:
     """The trained decision among a coder's parts (the chain's), or the coder itself."""
     if isinstance(coder, LearnedCoder):
         return coder
-    return next((c for c in getattr(coder, "coders", ()) if isinstance(c, LearnedCoder)), None)
+    return getattr(coder, "decision", None)
 
 
 def party_of_another(token: Token, triggers: set[int]) -> bool:

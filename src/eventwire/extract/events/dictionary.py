@@ -129,9 +129,13 @@ class ChainCoder:
             LearnedCoder(),
             DictionaryCoder(bare=False),
         ]
+        #: the lexicon (its NONE senses bind every later coder) and the trained decision
+        #: (its veto on the dictionary), found once
+        self.rules = next((c for c in self.coders if isinstance(c, RulesCoder)), None)
+        self.decision = next((c for c in self.coders if isinstance(c, LearnedCoder)), None)
 
     def code(self, candidate: Candidate) -> Coding | None:
-        rules = next((c for c in self.coders if isinstance(c, RulesCoder)), None)
+        rules = self.rules
         for coder in self.coders:
             if coder is rules and rules.rules_out(candidate):
                 return None  # a sense the lexicon knows is no event: no later coder guesses
@@ -151,12 +155,11 @@ class ChainCoder:
         replace the type: on the tuning half, every such replacement at this certainty was
         wrong ("ordered X to appear" read as AGREE), so the type stays the coder's that knows
         the word."""
-        from .learned import NONE, LearnedCoder
+        from .learned import NONE
 
-        decision = next((c for c in self.coders if isinstance(c, LearnedCoder)), None)
-        if decision is None or coder is decision or isinstance(coder, RulesCoder):
+        if self.decision is None or coder is self.decision or isinstance(coder, RulesCoder):
             return coding
-        probs = decision.distribution(candidate.token)
+        probs = self.decision.distribution(candidate.token)
         if probs is None:
             return coding
         return None if probs.get(NONE, 0.0) >= SURE else coding

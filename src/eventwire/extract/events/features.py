@@ -22,7 +22,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ...knowledge.events import group_words
+from ...knowledge.events import NO_EVENT, group_words
+from .coder import rules_coder
 from .refs import group_sector
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "csubj"})
@@ -138,18 +139,11 @@ def cameo_readings(token: Token) -> list[str]:
     return sorted(found)
 
 
-@cache
-def _rules():
-    from .coder import RulesCoder
-
-    return RulesCoder()
-
-
 def rule_readings(token: Token) -> list[str]:
     """What the rule lexicon says of the word here: the type of the sense that applies
     (``rule=AGREE``; ``NONE`` where the lexicon knows the word names no event), and
     whether that sense needed a dependent ("reach" + "agreement") or is the bare word."""
-    found = _rules().match(token)
+    found = rules_coder().match(token)
     if found is None:
         return []
     sense, _ = found
@@ -162,8 +156,8 @@ def read_by_a_coder(token: Token) -> bool:
     the trained decision scores such a word even when its lemma never was a trigger in
     training, so every coder's candidate reaches it (training keeps the same words'
     negatives, which is how it learns where a reading is wrong)."""
-    found = _rules().match(token)
-    if found is not None and found[0].event != "NONE":
+    found = rules_coder().match(token)
+    if found is not None and found[0].event != NO_EVENT:
         return True
     from .dictionary import reading
 

@@ -27,12 +27,11 @@ from ...errors import KnowledgeError
 from ...knowledge import data_path
 from ...knowledge.events import trigger_lexicon
 from ...registry import coders
-from .coder import Candidate, Coding, RulesCoder, is_reporting, pos_key
+from .coder import Candidate, Coding, is_reporting, pos_key, rules_coder
 from .features import feature_rows, features, read_by_a_coder
 
 MODEL_FILE = "event_coder.npz"
 NONE = "NONE"
-_RULES = RulesCoder()
 
 
 @dataclass(frozen=True)
@@ -129,32 +128,34 @@ class LearnedCoder:
     def distribution(self, token: Token) -> dict[str, float] | None:
         """Every label's probability for a word, or None where the model does not score it
         (no verb or noun, a lemma never a trigger that no coder reads, a reporting verb, a
-        sense the lexicon says names no event)."""
+        sense the lexicon says names no event). Scored once per word of a parse: the chain,
+        its veto and the component's uncoded check all ask."""
+        memo = token.doc.user_data.setdefault("eventwire_decisions", {})
+        key = (id(self.model), token.i)
+        if key not in memo:
+            memo[key] = self._distribution(token)
+        return memo[key]
+
+    def _distribution(self, token: Token) -> dict[str, float] | None:
         if pos_key(token) is None:
             return None
         if token.lemma_.lower() not in self.model.triggers and not read_by_a_coder(token):
             return None
-        if is_reporting(token) or _RULES.rules_out(Candidate(token, token.sent)):
-            return None
+        if is_reporting(token) or rules_coder().rules_out(Candidate(token, token.sent)):
+            return None  # the lexicon knows this sense names no event ("warned that")
         probs = self.model.probabilities(features(token))
         return dict(zip(self.model.classes, (float(p) for p in probs)))
 
     def label(self, token: Token) -> tuple[str, float]:
         """The most probable event type of a word and its probability, or NONE when no type
-        reaches the model's threshold (and for words never seen as triggers)."""
-        if pos_key(token) is None:
+        reaches the model's threshold (and for words the model does not score)."""
+        probs = self.distribution(token)
+        if probs is None:
             return NONE, 1.0
-        if token.lemma_.lower() not in self.model.triggers and not read_by_a_coder(token):
-            return NONE, 1.0
-        if is_reporting(token) or _RULES.rules_out(Candidate(token, token.sent)):
-            return NONE, 1.0  # the lexicon knows this sense names no event ("warned that")
-        probs = self.model.probabilities(features(token))
-        for best in probs.argsort()[::-1]:
-            if self.model.classes[best] != NONE:
-                break
+        best = max((c for c in self.model.classes if c != NONE), key=probs.__getitem__)
         if probs[best] < self.threshold:
-            return NONE, float(1.0 - probs[best])
-        return self.model.classes[best], float(probs[best])
+            return NONE, 1.0 - probs[best]
+        return best, probs[best]
 
     def code(self, candidate: Candidate) -> Coding | None:
         token = candidate.token

@@ -140,14 +140,21 @@ def _linked(ann: Annotated, head: Token) -> str | None:
     return None
 
 
+def _bare_definite(head: Token) -> bool:
+    """A singular common noun under "the"/"this"/"that" with no name in its phrase ("the
+    minister", "the company", "the bow-tied maverick"): a description that names nobody."""
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ != "NNS"
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        and not any(t.pos_ == "PROPN" for t in head.subtree)
+    )
+
+
 def epithet_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
     """The person a definite description source ("the bow-tied maverick") refers to, if the
     text links them (see the module docstring)."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() in _not_people():
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
-        return None
-    if any(t.pos_ == "PROPN" for t in head.subtree):
+    if head.lemma_.lower() in _not_people() or not _bare_definite(head):
         return None
     kinds = {e.id: e.type for e in ann.entities}
     linked = _linked(ann, head)
@@ -165,11 +172,7 @@ def office_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list
     within six sentences who holds that office in the actors component's roles (the same
     title, or any minister's for "the minister"). None when the office is named with a name
     of its own or nobody in reach holds it."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS":
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
-        return None
-    if any(t.pos_ == "PROPN" for t in head.subtree):
+    if not _bare_definite(head):
         return None
     offices = [t for t in title_index().get(head.lemma_.lower(), ()) if len(t.phrase) == 1 and t.kind == "office"]
     if not offices:
@@ -197,11 +200,7 @@ def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[t
     business story is its subject, not a rival named once in passing. None when the noun has
     a name of its own or no organisation was named twice."""
     noun = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or noun not in word_list("body_nouns.tsv"):
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
-        return None
-    if any(t.pos_ == "PROPN" for t in head.subtree):
+    if noun not in word_list("body_nouns.tsv") or not _bare_definite(head):
         return None
     orgs = [e for e in ann.entities if e.type == "ORG" and e.sector != "MED"]
     before = {e.id: [m.start for m in e.mentions if m.start < head.idx and not _inside(m.start, quoted)]
