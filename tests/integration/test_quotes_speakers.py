@@ -105,3 +105,39 @@ def test_a_body_named_alone_is_the_organisation_named_before(said):
     assert [q[2] for q in quotes] == ["Economy Ministry", "Economy Ministry", "EMI"]
     quotes = said("Shares in Sony rose on Monday. The company said sales would rise.")
     assert [q[2] for q in quotes] == [None]
+
+
+def test_the_government_is_the_state_the_article_names(said):
+    # issue 24, part 5: "the government" is the country named, or the government named by
+    # name; with two countries named once each it stays unresolved rather than guessed
+    assert [q[2] for q in said("Britain has been hit by floods. The government said it would pay for "
+                               "the damage.")] == ["Britain"]
+    assert [q[2] for q in said("The Scottish Government met unions in Glasgow. Scotland was calm. "
+                               "The government said pay would rise.")] == ["Scottish Government"]
+    assert [q[2] for q in said("Russia and Ukraine met in Geneva. The government said it would send "
+                               "a delegation.")] == [None]
+
+
+def test_an_organisation_before_an_unnamed_role_is_not_the_speaker(said):
+    # issue 24, part 5: "the Federal Reserve head" is a person the text does not name, not the
+    # Fed; an organisation before a body ("the Labour party") or a plural group still speaks
+    quotes = said("The Federal Reserve head warned that rates could rise. "
+                  "The Labour party said it was pleased.")
+    assert [q[2] for q in quotes] == [None, "Labour"]
+
+
+def test_a_portfolio_before_a_ministers_title_is_not_an_organisation(annotate):
+    # issue 24, part 5: "the Trade and Industry Secretary" is a role title, not an ORG
+    # "Trade and Industry"; a ministry named before "minister" is still the ministry
+    ann = annotate("The Trade and Industry Secretary Patricia Hewitt said the deal was good. "
+                   "The Foreign Office minister Kim Howells said it was wrong.",
+                   components=("times", "actors", "quotes"))
+    assert sorted((e.name, e.type) for e in ann.entities) == [
+        ("Foreign Office", "ORG"), ("Kim Howells", "PERSON"), ("Patricia Hewitt", "PERSON")]
+    names = {e.id: e.name for e in ann.entities}
+    assert [names.get(q.speaker) for q in ann.quotes] == ["Patricia Hewitt", "Kim Howells"]
+    # the nationality before a portfolio stays, and gives the secretary his country
+    ann = annotate("British Defence Secretary Tom King said aid to Mozambique would go on.",
+                   components=("times", "actors", "quotes"))
+    people = {e.name: (e.type, e.country) for e in ann.entities}
+    assert people["British"] == ("NORP", "GBR") and people["Tom King"] == ("PERSON", "GBR")

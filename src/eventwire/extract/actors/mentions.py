@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer
+from ...knowledge import gazetteer, word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.roster import name_key, orgs, roster
 from .kinds import apply_name_words
@@ -292,7 +292,8 @@ def find_mentions(
     mentions = _raw_mentions(doc)
     _relabel_people(doc, mentions)
     _relabel_places(doc, mentions)
-    mentions = [m for m in mentions if m.label in KEPT and not _common_word(doc, m)]
+    mentions = [_demonym_of(doc, m) if _portfolio(doc, m) else m for m in mentions]
+    mentions = [m for m in mentions if m is not None and m.label in KEPT and not _common_word(doc, m)]
     if sport is _UNREAD:
         sport = sports_kind(table.text)
     sports = sport is not None
@@ -312,6 +313,31 @@ def find_mentions(
     if sport == "team":
         relabel_teams(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _portfolio(doc: Doc, m: Mention) -> bool:
+    """A minister's portfolio the tagger read as an organisation: "the *Trade and Industry*
+    Secretary", "*Health* Minister". A name holding a body noun ("the Foreign Office
+    minister", "the Health Department secretary") or one the knowledge lists know is the body."""
+    if m.label != "ORG" or m.key or m.end >= len(doc) or _known_label(m.text(doc)):
+        return False
+    found = match_title(doc, m.end)
+    if found is None or found[0].kind != "office" or found[0].predicate != "minister_of":
+        return False
+    return not any(t.lower_ in _body_words() for t in doc[m.start:m.end])
+
+
+def _demonym_of(doc: Doc, m: Mention) -> Mention | None:
+    """What is left of a portfolio read as an organisation: its nationality word ("*British*
+    Defence Secretary"), else nothing."""
+    if demonym_country(doc[m.start].text):
+        return Mention(m.start, m.start + 1, "NORP")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return word_list("body_nouns.tsv") | {"office"}
 
 
 def _common_word(doc: Doc, m: Mention) -> bool:

@@ -53,6 +53,7 @@ from .referents import (
     office_speaker,
     person_genders,
     pronoun_speaker,
+    state_speaker,
 )
 from .speakers import clip_range, entity_of_source, past_dateline, source_range, subject_of
 
@@ -425,10 +426,12 @@ class Said:
     def speaker(self, head: Token, floor: int) -> str | None:
         """A pronoun's most recent compatible person; else the entity on the source's words;
         else the person an epithet refers to; else the person an office named alone is; else
-        the organisation a body noun stands for ("the company")."""
+        the organisation a body noun stands for ("the company"); else the state "the
+        government" stands for."""
         if head.lower_ in PRONOUN_TYPES:
             return pronoun_speaker(self.ann, head, self.previous, self.genders, self.quoted)
         return (entity_of_source(self.ann, head, floor)
                 or epithet_speaker(self.ann, head, self.previous, self.quoted)
                 or office_speaker(self.ann, head, self.previous, self.quoted)
-                or body_speaker(self.ann, head, self.previous, self.quoted))
+                or body_speaker(self.ann, head, self.previous, self.quoted)
+                or state_speaker(self.ann, head, self.previous, self.quoted))

@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...knowledge import word_list
-from ...knowledge.actors import gender_words, sector_words, title_index
+from ...knowledge.actors import country_code, gender_words, sector_words, title_index
 from ...knowledge.cues import cue_phrases
 from ...nlp import Annotated
 
@@ -192,22 +192,52 @@ def _holds(title: str, offices) -> bool:
                for h in held for o in offices)
 
 
+def _named_before(entities: list, head: Token, quoted: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Entity id -> where the text named it before ``head``, outside quoted contents."""
+    return {e.id: [m.start for m in e.mentions if m.start < head.idx and not _inside(m.start, quoted)]
+            for e in entities}
+
+
+def _holding(noun: str, entities: list, before: dict[str, list[int]]) -> str | None:
+    """The organisation named last before whose name holds ``noun`` ("the Finance and Economy
+    *Ministry*", "the Scottish *Government*")."""
+    named = [(max(before[e.id]), e.id) for e in entities
+             if e.type == "ORG" and noun in e.name.lower().split() and before[e.id]]
+    return max(named)[1] if named else None
+
+
 def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
     """The organisation a definite body noun stands for ("the company said", "the ministry
-    said"; ``body_nouns.tsv``): the organisation named before it whose name holds the noun
-    ("the Finance and Economy Ministry"), else the organisation the article has named most
-    often so far (then last), outside quotes and not a news medium: "the company" of a
-    business story is its subject, not a rival named once in passing. None when the noun has
-    a name of its own or no organisation was named twice."""
+    said"; ``body_nouns.tsv``): the organisation named before it whose name holds the noun,
+    else the organisation the article has named most often so far (then last), outside
+    quotes and not a news medium: "the company" of a business story is its subject, not a
+    rival named once in passing. None when the noun has a name of its own or no
+    organisation was named twice."""
     noun = head.lemma_.lower()
     if noun not in word_list("body_nouns.tsv") or not _bare_definite(head):
         return None
     orgs = [e for e in ann.entities if e.type == "ORG" and e.sector != "MED"]
-    before = {e.id: [m.start for m in e.mentions if m.start < head.idx and not _inside(m.start, quoted)]
-              for e in orgs}
-    named = [(max(before[e.id]), e.id) for e in orgs if noun in e.name.lower().split() and before[e.id]]
-    if named:
-        return max(named)[1]
-    # the organisation the article is about so far: named most often, then last
+    before = _named_before(orgs, head, quoted)
+    if (named := _holding(noun, orgs, before)) is not None:
+        return named
     ranked = [(len(before[e.id]), max(before[e.id]), e.id) for e in orgs if len(before[e.id]) >= 2]
     return max(ranked)[2] if ranked else None
+
+
+def state_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
+    """The state "the government" (``state_nouns.tsv``) stands for: the organisation named
+    before it whose name holds the noun ("the Scottish Government"), else the country the
+    article has named most often so far (then last) when named twice or the only country
+    named. A city is not a country; None when nobody fits."""
+    noun = head.lemma_.lower()
+    if noun not in word_list("state_nouns.tsv") or not _bare_definite(head):
+        return None
+    orgs = [e for e in ann.entities if e.type == "ORG"]
+    if (named := _holding(noun, orgs, _named_before(orgs, head, quoted))) is not None:
+        return named
+    countries = [e for e in ann.entities if e.type == "GPE" and country_code(e.name)]
+    before = _named_before(countries, head, quoted)
+    ranked = sorted((len(starts), max(starts), eid) for eid, starts in before.items() if starts)
+    if not ranked or (ranked[-1][0] < 2 and len(ranked) > 1):
+        return None
+    return ranked[-1][2]

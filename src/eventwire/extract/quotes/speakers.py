@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...knowledge.cues import cue_verbs
+from functools import cache
+
+from ...knowledge import word_list
+from ...knowledge.actors import sector_words
+from ...knowledge.cues import cue_phrases, cue_verbs
 from ...nlp import Annotated
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -24,6 +28,8 @@ _BRIDGE_DEPS = frozenset({"advmod", "acomp", "dobj", "pobj", "npadvmod", "attr"}
 #: Where a noun stands when a participle on it reports for it ("a tweet *attacking* X").
 _NAMING_DEPS = frozenset({"nsubj", "ROOT", "appos"})
 _RELATIVE = frozenset({"who", "which", "that"})
+#: How the words of a name hang on the noun it modifies ("the *Federal Reserve* head").
+_NAME_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def subject_of(verb: Token, hops: int = 4) -> Token | None:
@@ -169,10 +175,29 @@ def entity_of_source(ann: Annotated, head: Token, floor: int = 0) -> str | None:
     return _named_after(ann, head, span, kinds)
 
 
+@cache
+def _body_heads() -> frozenset[str]:
+    """Head nouns under which a name before them is the source itself: bodies ("the Labour
+    party"), collectives and documents ("the ministry statement"), sectors, cue nouns."""
+    return (word_list("body_nouns.tsv") | word_list("state_nouns.tsv") | word_list("source_nouns.tsv")
+            | frozenset(sector_words()) | cue_phrases().nouns)
+
+
 def _affiliation(token: Token, head: Token, kind: str | None) -> bool:
-    """A party or nationality word before a role ("the Tory co-chairman", "a French
-    minister"): whom the speaker belongs to, never the speaker."""
-    return kind == "NORP" and head.pos_ == "NOUN" and token.i < head.i
+    """A name before a role that says whom the speaker belongs to, never the speaker: a
+    party or nationality ("the Tory co-chairman", "a French minister"), or an organisation
+    or country before one unnamed person ("the Federal Reserve head", "the Hamas
+    spokesman"). An organisation before a body or a document is the source ("the Labour
+    party", "the ministry statement"); before a plural it is the group ("US officials")."""
+    if head.pos_ != "NOUN" or token.i >= head.i:
+        return False
+    if kind == "NORP":
+        return True
+    if kind not in ("ORG", "GPE") or head.tag_ != "NN" or head.lemma_.lower() in _body_heads():
+        return False
+    while token.dep_ in _NAME_MODIFIERS and token.head.i != head.i and token.head.i > token.i:
+        token = token.head  # "Federal" -> "Reserve" -> "head"
+    return token.dep_ in _NAME_MODIFIERS and token.head.i == head.i
 
 
 def _named_after(ann: Annotated, head: Token, span: tuple[int, int], kinds: dict) -> str | None:
