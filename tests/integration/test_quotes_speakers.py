@@ -141,3 +141,22 @@ def test_a_portfolio_before_a_ministers_title_is_not_an_organisation(annotate):
                    components=("times", "actors", "quotes"))
     people = {e.name: (e.type, e.country) for e in ann.entities}
     assert people["British"] == ("NORP", "GBR") and people["Tom King"] == ("PERSON", "GBR")
+
+
+def test_a_person_named_in_the_source_phrase_is_the_speaker_not_a_word_before(said):
+    # found by the second BBC audit: the parse read "trades" as a verb and hung "Swedish" first
+    quotes = said('"It looks pretty grim," said Swedish trades union official Ulf Carlsson.')
+    assert [q[2] for q in quotes] == ["Ulf Carlsson"]
+
+
+def test_the_body_noun_is_the_organisation_it_described_not_a_rival_holding_the_word(said):
+    quotes = said("ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs. "
+                  "Deutsche Bank cut jobs last month. The bank said profits would fall.")
+    assert [q[2] for q in quotes] == ["ABN Amro"]
+
+
+def test_whoever_was_asked_did_not_ask(said):
+    # "Asked if ...": the question is the interviewer's, not the person asked
+    quotes = said('Michael Howard spoke in London. Asked if he would welcome BNP voters, he told the '
+                  'BBC: "I don\'t want anybody to vote for these extremist parties."')
+    assert [(q[1], q[2]) for q in quotes] == [("Asked", None), ("told", "Michael Howard")]

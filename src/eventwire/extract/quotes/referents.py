@@ -208,7 +208,8 @@ def _holding(noun: str, entities: list, before: dict[str, list[int]]) -> str | N
 
 def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
     """The organisation a definite body noun stands for ("the company said", "the ministry
-    said"; ``body_nouns.tsv``): the organisation named before it whose name holds the noun,
+    said"; ``body_nouns.tsv``): the organisation the same noun described earlier ("ABN
+    Amro, the Netherlands' largest bank"), else the one named before whose name holds the noun,
     else the organisation the article has named most often so far (then last), outside
     quotes and not a news medium: "the company" of a business story is its subject, not a
     rival named once in passing. None when the noun has a name of its own or no
@@ -217,6 +218,9 @@ def body_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[t
     if noun not in word_list("body_nouns.tsv") or not _bare_definite(head):
         return None
     orgs = [e for e in ann.entities if e.type == "ORG" and e.sector != "MED"]
+    linked = _linked(ann, head)
+    if linked is not None and linked in {e.id for e in orgs}:
+        return linked  # "ABN Amro, the Netherlands' largest *bank*": not Deutsche Bank named once
     before = _named_before(orgs, head, quoted)
     if (named := _holding(noun, orgs, before)) is not None:
         return named

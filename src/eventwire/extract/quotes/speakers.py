@@ -49,8 +49,18 @@ def subject_of(verb: Token, hops: int = 4) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.dep_ in _NAMING_DEPS:
         return verb.head  # "a Trump tweet *attacking* X": the tweet
+    if _passive_participle(verb):
+        return None  # "*Asked* whether ..., Mr Howard told ...": Howard was asked, he did not ask
     up = _governor(verb)
     return subject_of(up, hops - 1) if up is not None and hops else None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle opening a clause on its own ("*Asked* if he would ...", "*Told* of
+    the plan, ..."): its sense is passive, so the main clause's subject is who was asked or
+    told, not who spoke."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _governor(verb: Token) -> Token | None:
@@ -168,11 +178,12 @@ def entity_of_source(ann: Annotated, head: Token, floor: int = 0) -> str | None:
         head = head.head.head
     span = clip_range(ann.doc, source_range(head), floor)
     kinds = {e.id: e.type for e in ann.entities}
-    for i in speaker_token_order(ann.doc, head, span):
-        entity = ann.token_entity.get(i)
-        if entity is not None and not _affiliation(ann.doc[i], head, kinds.get(entity)):
-            return entity
-    return _named_after(ann, head, span, kinds)
+    found = [entity for i in speaker_token_order(ann.doc, head, span)
+             if (entity := ann.token_entity.get(i)) is not None and not _affiliation(ann.doc[i], head, kinds.get(entity))]
+    # a person the phrase names is the speaker, whatever the parse hung first ("Swedish
+    # *trades* union official Ulf Carlsson", with "trades" read as a verb)
+    people = [e for e in found if kinds.get(e) == "PERSON"]
+    return (people or found or [None])[0] or _named_after(ann, head, span, kinds)
 
 
 @cache
