@@ -154,12 +154,17 @@ def _bare_definite(head: Token) -> bool:
 def epithet_speaker(ann: Annotated, head: Token, previous: Previous, quoted: list[tuple[int, int]]) -> str | None:
     """The person a definite description source ("the bow-tied maverick") refers to, if the
     text links them (see the module docstring)."""
-    if head.lemma_.lower() in _not_people() or not _bare_definite(head):
+    if head.lemma_.lower() in _not_people():
+        return None
+    possessed = head.pos_ == "NOUN" and head.tag_ == "NN" and any(c.dep_ == "poss" for c in head.children)
+    if not (possessed or _bare_definite(head)):
         return None
     kinds = {e.id: e.type for e in ann.entities}
     linked = _linked(ann, head)
     if linked is not None and kinds.get(linked) == "PERSON":
-        return linked
+        return linked  # "Ed Balls, Brown's closest ally, ..." then "Brown's closest ally said"
+    if possessed:
+        return None  # "Brown's closest ally" never linked: nobody the text says it is
     if not any(c.dep_ in _MODIFIERS for c in head.children):
         return None
     found = recent_candidates(ann, head, previous, ("PERSON",), EPITHET_SENTENCES, quoted)
