@@ -9,12 +9,16 @@ the token, it steps aside so every request is checked.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from starlette.datastructures import QueryParams
 
 
 def cache_key(path: str, params: QueryParams) -> str:
-    """One key per path and set of query parameters, whatever their order."""
-    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted(params.multi_items()))
+    """One key per path and set of query parameters, whatever their order: the parsed
+    pairs, sorted and encoded again, so a value holding "&" or "=" ("?event=CONSULT%26limit%3D5")
+    never takes the key of another query."""
+    return path + "?" + urlencode(sorted(params.multi_items()))
 
 
 class CachedReads:
