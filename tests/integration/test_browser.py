@@ -268,3 +268,18 @@ def test_error_pages_in_the_browser(server, page):
     assert api.status == 404
     assert api.json()["error"]["code"] == "not_found"
 
+
+
+def test_the_api_reference_renders_offline_under_the_policy(server, page):
+    # issue 13: /docs needed a CDN (blank offline) and an inline script; now both come from
+    # the server, and the browser enforces its Content-Security-Policy
+    blocked: list[str] = []
+    page.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server)
+               else route.continue_())  # no network beyond the server
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/events" in p for p in paths) and any("/articles" in p for p in paths)
+    assert page.js_errors == [] and blocked == []
+    shot(page, "api-docs", full_page=False)

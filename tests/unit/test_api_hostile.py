@@ -29,3 +29,34 @@ def test_a_poisoned_query_does_not_change_what_other_clients_read(api):
     assert honest.status_code == 200 and len(honest.json()["items"]) == 1
     assert poisoned.text != honest.text
     assert api.get("/events?event=CONSULT&limit=1").text == honest.text  # cached, and still right
+
+
+def test_every_answer_carries_the_security_headers(api):
+    for response in (api.get("/web/"), api.get("/events"), api.get("/events"),  # the second is cached
+                     api.get("/no/such/path"), api.get("/static/app.css")):
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_a_host_the_server_does_not_answer_to_is_refused_in_the_error_shape(tmp_path):
+    from eventwire.cli.serve import allowed_hosts
+
+    hosts = allowed_hosts("127.0.0.1", [])
+    with client(make_store(tmp_path), allowed_hosts=hosts) as c:
+        refused = c.get("/events", headers={"Host": "attacker.example:8000"})
+        assert refused.status_code == 400 and refused.json()["error"]["code"] == "bad_host"
+        assert refused.headers["x-frame-options"] == "DENY"
+        for host in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST"):
+            assert c.get("/events", headers={"Host": host}).status_code == 200, host
+    assert allowed_hosts("0.0.0.0", []) is None  # every interface, public name unknown: said at start
+    assert "news.example" in allowed_hosts("0.0.0.0", ["news.example"])
+
+
+def test_the_api_reference_is_served_from_installed_files(api):
+    page = api.get("/docs")
+    assert page.status_code == 200 and "http" not in page.text.replace("http-equiv", "")  # no CDN
+    assert "script-src" not in page.headers["content-security-policy"]  # scripts: 'self' only
+    for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css", "/static/docs.js"):
+        assert api.get(asset).status_code == 200, asset
+    assert api.get("/openapi.json").json()["info"]["title"] == "eventwire"

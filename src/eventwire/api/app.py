@@ -20,7 +20,8 @@ from ..settings import Settings
 from . import errors
 from .backend import Backend
 from .cache import CachedReads
-from .security import BodyLimit
+from .docs import install_docs
+from .security import BodyLimit, Guard
 
 DESCRIPTION = """Sourced event data from news: every fact with the words that support it.
 
@@ -30,13 +31,15 @@ need `Authorization: Bearer <EVENTWIRE_TOKEN>`. Every error has one shape:
 
 
 def create_app(store_path: str | None = None, settings: Settings | None = None, token: str | None = None,
-               *, reads_need_token: bool = False, pipeline=None, cache_size: int = 512) -> FastAPI:
+               *, reads_need_token: bool = False, pipeline=None, cache_size: int = 512,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app over the store at ``store_path`` (default: the ``store`` setting).
 
     ``token`` (default: ``EVENTWIRE_TOKEN``) is needed to write; with none, writes are
     refused and the store is opened read-only. ``pipeline`` replaces the default
     ``Pipeline`` used to analyse posted articles (it is built on first use); ``cache_size``
-    answers are kept (0: none)."""
+    answers are kept (0: none). ``allowed_hosts``: the host names the server answers to
+    (``eventwire serve`` passes its own address and localhost); None answers to any."""
     from ..web.pages import HERE, home, make_templates
     from ..web.pages import router as web_router
     from .routes import reads, router
@@ -51,7 +54,8 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
         yield
         backend.close()
 
-    app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.backend = backend
     app.state.token = token
     app.state.reads_need_token = reads_need_token
@@ -62,6 +66,8 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
     app.include_router(web_router)
     app.include_router(home)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    install_docs(app)
     app.add_middleware(CachedReads, backend=backend, enabled=not reads_need_token)
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app

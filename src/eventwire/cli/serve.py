@@ -26,6 +26,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def allowed_hosts(host: str, extra: list[str]) -> list[str] | None:
+    """The Host header names a server bound to ``host`` answers to: that address, the
+    loopback names and ``extra``. Bound to every interface (0.0.0.0, ::) with no ``extra``,
+    the public name is unknown: any host is let in (None), and ``serve`` says so."""
+    if host in ("0.0.0.0", "::") and not extra:
+        return None
+    names = {"localhost", "127.0.0.1", "::1", *extra}
+    if host not in ("0.0.0.0", "::"):
+        names.add(host)
+    return sorted(names)
+
+
 @friendly
 def serve(
     host: Arg[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -33,6 +45,9 @@ def serve(
     store: Arg[str | None, typer.Option("--store", help="The store file (default: the store setting, eventwire.duckdb).")] = None,
     token_required_for_reads: Arg[bool, typer.Option(
         "--token-required-for-reads", help="Reads need the token too (Authorization: Bearer TOKEN).")] = False,
+    allow_host: Arg[list[str] | None, typer.Option(
+        "--allow-host", help="Another host name the server answers to (its public name behind a "
+        "proxy); repeatable. Default: the --host address and localhost.")] = None,
 ) -> None:
     """Serve the store: the REST API (docs at /docs) and the web page (at /).
 
@@ -48,7 +63,11 @@ def serve(
     if token_required_for_reads and not token:
         raise UsageError("--token-required-for-reads needs a token", hint="set EVENTWIRE_TOKEN")
     settings = Settings.load()
-    app = create_app(store, settings, token, reads_need_token=token_required_for_reads)
+    app = create_app(store, settings, token, reads_need_token=token_required_for_reads,
+                     allowed_hosts=allowed_hosts(host, allow_host or []))
+    if allowed_hosts(host, allow_host or []) is None:
+        err.print(f"[yellow]warning:[/] bound to {host}, the server answers to any Host header; "
+                  "add --allow-host NAME (its public name) to refuse others")
     if not is_loopback(host) and not token_required_for_reads:
         err.print(f"[yellow]warning:[/] reads are open to anyone who can reach {host}; "
                   "add --token-required-for-reads to require the token")
