@@ -60,3 +60,10 @@ def test_the_api_reference_is_served_from_installed_files(api):
     for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css", "/static/docs.js"):
         assert api.get(asset).status_code == 200, asset
     assert api.get("/openapi.json").json()["info"]["title"] == "eventwire"
+
+
+@pytest.mark.parametrize("path", ["/events", "/articles", "/stories", "/quotes", "/claims"])
+def test_a_date_with_text_after_it_is_refused(api, path):
+    refused = api.get(path, params={"since": "2025-01-01xyz"})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "bad_date"
+    assert api.get(path, params={"since": "2025-01-01", "until": "2025-12-31T23:59:00Z"}).status_code == 200

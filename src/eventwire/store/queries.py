@@ -8,7 +8,7 @@ on a read-only connection with external access (files, network) switched off.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 
@@ -40,10 +40,17 @@ class Filters:
 
 
 def parse_day(value: str, flag: str) -> date:
+    """The day of an ISO date or date-time ("2025-01-01", "2025-01-01T09:30:00Z"); anything
+    else, a date with text after it included ("2025-01-01xyz"), is refused."""
+    text = value.strip()
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(text)
     except ValueError:
-        raise BadDateError(f"{flag} {value!r} is not a date") from None
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise BadDateError(f"{flag} {value!r} is not a date: give YYYY-MM-DD") from None
 
 
 def country_code(value: str) -> str:
