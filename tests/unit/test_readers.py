@@ -329,6 +329,22 @@ def test_stdin_text_stream_of_json_lines() -> None:
     assert items[0].input_id == "1"
 
 
+def test_stdin_json_lines_whatever_the_first_lines_length() -> None:
+    # issue 13: a first line longer than a peek (4,096 bytes) was read as one JSON document
+    # and the whole input refused ("Extra data at line 2")
+    long_story = " ".join([STORY] * 200)
+    lines = [json.dumps({"text": long_story, "id": "a"}), json.dumps({"text": STORY, "id": "b"})]
+    items = read("-", stdin=io.BytesIO(("\n" + "\n".join(lines) + "\n").encode()))
+    assert [(item.input_id, item.origin) for item in items] == [("a", "<stdin>:2"), ("b", "<stdin>:3")]
+    assert items[0].text == long_story
+    pretty = json.dumps({"text": long_story, "id": "p"}, indent=2)
+    assert only_article("-", stdin=io.BytesIO(pretty.encode())).input_id == "p"
+    # a first line over the size limit is refused alone; the next line is read
+    small = Settings(max_bytes=len(lines[1]) + 10)
+    items = read("-", stdin=io.BytesIO(("\n".join(lines) + "\n").encode()), settings=small)
+    assert isinstance(items[0], TooLargeError) and items[1].input_id == "b"
+
+
 def test_stdin_html_and_binary() -> None:
     page = f"<!DOCTYPE html><html><body><nav>Home World Sport</nav><article><p>{STORY}</p></article></body></html>"
     assert only_article("-", stdin=io.StringIO(page)).text == STORY

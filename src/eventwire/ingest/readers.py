@@ -212,16 +212,45 @@ def _read_single(path: str, kind: str, settings: Settings, meta: dict[str, Any])
     return _apply_meta(article, meta, plain=kind == "text")
 
 
-def _stream_kind(head: bytes) -> str:
-    """Like ``sniff``, telling one pretty-printed JSON object from JSON lines when the
-    first line is complete in ``head``."""
-    kind = sniff(head)
-    if kind == "jsonl":
-        first = head.lstrip().split(b"\n", 1)[0]
-        complete = b"\n" in head.lstrip() or len(head) < SNIFF_BYTES
-        if complete and not is_jsonl(first):
-            return "json"
-    return kind
+class _Rejoined:
+    """A byte stream whose first bytes were already read to decide what it is: ``readline``
+    and ``read`` give them again first, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: Any):
+        self.head = head
+        self.stream = stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        if not self.head:
+            return self.stream.readline(limit)
+        end = self.head.find(b"\n") + 1 or len(self.head)
+        if 0 <= limit < end:
+            end = limit
+        line, self.head = self.head[:end], self.head[end:]
+        if not line.endswith(b"\n") and not self.head and (limit < 0 or len(line) < limit):
+            line += self.stream.readline(-1 if limit < 0 else limit - len(line))
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        head, self.head = self.head, b""
+        if size < 0:
+            return head + self.stream.read()
+        if len(head) >= size:
+            self.head = head[size:]
+            return head[:size]
+        return head + self.stream.read(size - len(head))
+
+
+def _first_line(stream: Any, limit: int) -> tuple[bytes, bytes]:
+    """(bytes read, first non-blank line) of a stream: the line is read whole, whatever its
+    length up to ``limit``, so JSON lines are told from one JSON document by what the first
+    line is, not by how much of it a peek could see."""
+    read = b""
+    while True:
+        line = stream.readline(limit + 1)
+        read += line
+        if not line or line.strip() or len(read) > limit:
+            return read, line
 
 
 def _read_stream(
@@ -232,10 +261,14 @@ def _read_stream(
     head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     try:
         check_binary(head, name)
-        kind = _stream_kind(head)
+        kind = sniff(head)
         if kind == "jsonl":
-            yield from _with_meta(iter_jsonl(stream, name, settings), meta)
-            return
+            read, first = _first_line(stream, settings.max_bytes)
+            stream = _Rejoined(read, stream)
+            if len(first) > settings.max_bytes or is_jsonl(first):  # an overlong line is refused alone
+                yield from _with_meta(iter_jsonl(stream, name, settings), meta)
+                return
+            kind = "json"  # a pretty-printed object: "{" alone on the first line
         data = read_stream(stream, settings, name)
         if kind == "json":
             yield _apply_meta(_json_document(data, name), meta, plain=False)
