@@ -48,6 +48,9 @@ class Pipeline:
         self.components = [components.get(name)() for name in self.names]
         self._check_order()
         self.nlp = load_model()
+        # spaCy refuses texts over its max_length (1,000,000): prepare() refuses them first,
+        # with a reason, at the setting's length, which may be raised past the model's
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars + 1)
 
     def _check_order(self) -> None:
         available = set(GIVEN)

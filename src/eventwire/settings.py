@@ -1,6 +1,9 @@
 """Settings: defaults, then ``eventwire.toml``, then ``EVENTWIRE_*`` variables, then flags.
 
     max_bytes = 5000000          # inputs over this are refused (EVENTWIRE_MAX_BYTES)
+    max_chars = 200000           # article texts longer than this are refused: the parse's time
+                                 # and memory grow with the text, about 0.8 GB and 11 s per
+                                 # 145,000 characters (EVENTWIRE_MAX_CHARS)
     store = "eventwire.duckdb"   # the embedded store (EVENTWIRE_STORE)
     min_language_chars = 40      # shorter texts are not language-checked
     coder = "plover-chain"       # the registered PLOVER coder the events component uses (EVENTWIRE_CODER)
@@ -27,6 +30,7 @@ from .errors import UsageError
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = 5_000_000
+    max_chars: int = 200_000
     store: str = "eventwire.duckdb"
     min_language_chars: int = 40
     coder: str = "plover-chain"

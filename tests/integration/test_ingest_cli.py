@@ -61,3 +61,20 @@ def test_ingest_into_a_corrupt_store_is_one_line_and_changes_nothing(corpus, tmp
     assert result.exit_code == 11
     assert "not an eventwire store" in result.output and len(result.output.strip().splitlines()) == 1
     assert store.read_bytes() == b"garbage" * 1000
+
+
+def test_hostile_lines_are_refused_alone_and_the_rest_is_stored(tmp_path, nlp, monkeypatch):
+    # issue 13: a text past what one parse may take, and a lone surrogate, each aborted the
+    # whole file (a traceback, nothing stored); now each is one refusal line
+    monkeypatch.setenv("EVENTWIRE_MAX_CHARS", "2000")
+    good = {"id": "ok", "text": QUAKE.format(place="Chile", n=12)}
+    lines = [json.dumps({"id": "long", "text": QUAKE.format(place="Peru", n=3) * 20}),
+             '{"id": "sur", "text": "Rescuers \\ud800 said the quake killed many people in Peru on Tuesday."}',
+             json.dumps(good)]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = str(tmp_path / "h.duckdb")
+    result = CliRunner().invoke(app(), ["ingest", str(path), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "stored 1 articles" in result.output and "1 too_large" in result.output
+    assert "1 invalid_json_line" in result.output and "Traceback" not in result.output

@@ -164,18 +164,18 @@ def test_whoever_was_asked_did_not_ask(said):
 
 @pytest.mark.parametrize(("text", "speakers"), [
     # the writer of an e-mail, not its addressee named after him
-    ("Alastair Campbell sent an e-mail to Trevor Beattie on Monday. He wrote that the campaign "
-     "was going badly.", ["Alastair Campbell"]),
+    (("Alastair Campbell sent an e-mail to Trevor Beattie on Monday. He wrote that the campaign "
+      "was going badly."), ["Alastair Campbell"]),
     # an office of two words, named alone after the holder's full title
-    ("Information Commissioner Richard Thomas opened an inquiry in London on Monday. The "
-     "information commissioner said the data had been misused.", ["Richard Thomas"]),
+    (("Information Commissioner Richard Thomas opened an inquiry in London on Monday. The "
+      "information commissioner said the data had been misused."), ["Richard Thomas"]),
     # a possessive description the text linked to a person; unlinked, it names nobody
-    ("Ed Balls, Brown's closest ally, spoke in Leeds on Monday. Brown's closest ally said the "
-     "budget was fair.", ["Ed Balls"]),
+    (("Ed Balls, Brown's closest ally, spoke in Leeds on Monday. Brown's closest ally said the "
+      "budget was fair."), ["Ed Balls"]),
     ("Ed Balls spoke in Leeds on Monday. Brown's closest ally said the budget was fair.", [None]),
     # "I" and "we" inside a follow-up quote are the speaker of the quote it continues
-    ('Mary Jones said the deal was dead.\n\n"We are walking away. I told them so."\n\n'
-     '"We will not return," she added.', ["Mary Jones"] * 3),
+    (('Mary Jones said the deal was dead.\n\n"We are walking away. I told them so."\n\n'
+      '"We will not return," she added.'), ["Mary Jones"] * 3),
 ])
 def test_every_speaker_named_as_the_issue_lists(said, text, speakers):
     assert [q[2] for q in said(text)] == speakers

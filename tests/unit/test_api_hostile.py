@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from starlette.datastructures import QueryParams
+from test_api import client, make_store  # the hand-built store and app of test_api.py
 
 from eventwire.api.cache import cache_key
-
-from test_api import client, make_store  # the hand-built store and app of test_api.py
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +66,10 @@ def test_a_date_with_text_after_it_is_refused(api, path):
     refused = api.get(path, params={"since": "2025-01-01xyz"})
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "bad_date"
     assert api.get(path, params={"since": "2025-01-01", "until": "2025-12-31T23:59:00Z"}).status_code == 200
+
+
+def test_a_lone_surrogate_in_any_field_is_a_validation_error_not_a_500(api):
+    for body in (b'{"text": "Officials said talks \\ud800 went on.", "authors": []}',
+                 b'{"text": "Officials in Rome said the talks went on.", "authors": ["\\udc00x"]}'):
+        refused = api.post("/analyze", content=body, headers={"Content-Type": "application/json"})
+        assert refused.status_code == 422 and refused.json()["error"]["code"] == "validation", refused.text

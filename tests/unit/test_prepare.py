@@ -57,6 +57,12 @@ def test_refusals():
         prepare(RawArticle(text=" \n\t "))
     with pytest.raises(TooLargeError):
         prepare(RawArticle(text=BODY * 10), Settings(max_bytes=100))
+    # issue 13: a text under the byte cap but past what one parse may take is refused with
+    # a reason (it was a 500 from the API and a traceback from the CLI)
+    with pytest.raises(TooLargeError, match="characters, over the 100 one parse may take") as long:
+        prepare(RawArticle(text=BODY * 10), Settings(max_chars=100))
+    assert "EVENTWIRE_MAX_CHARS" in str(long.value)
+    assert prepare(RawArticle(text=BODY), Settings(max_chars=len(BODY))).text == BODY.strip()
     german = ("Der Bundeskanzler hat am Dienstag in Berlin gesagt, dass die Verhandlungen mit "
               "der Regierung in der kommenden Woche weitergehen werden.")
     with pytest.raises(NotEnglishError) as info:

@@ -19,6 +19,7 @@ from eventwire.errors import (
     BinaryInputError,
     EmptyArticleError,
     InputError,
+    InvalidJSONLineError,
     MissingPathError,
     RefusedError,
     TooLargeError,
@@ -343,6 +344,17 @@ def test_stdin_json_lines_whatever_the_first_lines_length() -> None:
     small = Settings(max_bytes=len(lines[1]) + 10)
     items = read("-", stdin=io.BytesIO(("\n".join(lines) + "\n").encode()), settings=small)
     assert isinstance(items[0], TooLargeError) and items[1].input_id == "b"
+
+
+@pytest.mark.parametrize("field", ['"text": "Bad \\ud800 ' , '"authors": ["\\udc00"], "title": "x\\ud83d", "text": "'])
+def test_a_lone_surrogate_refuses_its_line_only(field) -> None:
+    # issue 13: "\ud800" in any field crashed the reader and lost the rest of the file
+    bad = "{" + field + STORY + '"}'
+    items = read("-", stdin=io.BytesIO((bad + "\n" + json.dumps({"text": STORY, "id": "b"}) + "\n").encode()))
+    assert isinstance(items[0], InvalidJSONLineError) and "lone surrogate" in str(items[0])
+    assert items[0].where == "<stdin>:1" and items[1].input_id == "b"
+    pair = json.dumps({"text": "\U0001F600 " + STORY})  # an escaped pair is one character, and fine
+    assert only_article("-", stdin=io.BytesIO(pair.encode())).text.startswith("\U0001F600")
 
 
 def test_stdin_html_and_binary() -> None:

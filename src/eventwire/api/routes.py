@@ -66,6 +66,13 @@ class ArticleIn(BaseModel):
                 raise ValueError("text must be valid Unicode (no lone surrogates)") from None
         return value
 
+    @field_validator("authors")
+    @classmethod
+    def _encodable_names(cls, value: list[str]) -> list[str]:
+        for name in value:
+            cls._encodable(name)
+        return value
+
     def raw(self, origin: str) -> RawArticle:
         return RawArticle(text=self.text, origin=origin, title=self.title, source=self.source,
                           url=self.url, published=self.published, authors=list(self.authors),

@@ -104,8 +104,8 @@ def _replay(body: bytes, receive):
 #: never sniffed as another type.
 SECURITY_HEADERS = (
     (b"content-security-policy",
-     b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-     b"frame-ancestors 'none'; form-action 'self'"),
+     (b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+      b"frame-ancestors 'none'; form-action 'self'")),
     (b"x-frame-options", b"DENY"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),

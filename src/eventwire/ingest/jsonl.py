@@ -10,6 +10,7 @@ in chunks, never read whole.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -80,12 +81,31 @@ def _body(obj: dict[str, Any], where: str) -> RawArticle:
     raise EmptyArticleError("the article text is empty", where=where)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate in any string of a decoded JSON value ("\\ud800" escapes
+    that pair with nothing), else None: such a string is not Unicode text and cannot be
+    stored or printed."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return found.group() if found else None
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((s for item in items if (s := _lone_surrogate(item)) is not None), None)
+
+
 def article_from_object(obj: Any, where: str) -> RawArticle:
     """A RawArticle from one decoded JSON value; the object's own fields win over the HTML's."""
     if not isinstance(obj, dict):
         raise InvalidJSONLineError(
             f"expected a JSON object, got a {type(obj).__name__}", where=where
         )
+    for name, value in obj.items():
+        if (bad := _lone_surrogate(value)) is not None:
+            raise InvalidJSONLineError(
+                f"the {name!r} field holds a lone surrogate (\\u{ord(bad):04x}), which is not text: "
+                "fix the encoding that wrote it", where=where)
     found = _body(obj, where)
     title = _string(obj, "title", where)
     url = _string(obj, "url", where)

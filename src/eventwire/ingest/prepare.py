@@ -35,6 +35,10 @@ def prepare(raw: RawArticle, settings: Settings | None = None) -> Article:
     text = normalise_text(raw.text)
     if not text:
         raise EmptyArticleError("the article has no text", where=raw.origin)
+    if len(text) > settings.max_chars:
+        raise TooLargeError(f"the article's text is {len(text):,} characters, over the {settings.max_chars:,} "
+                            "one parse may take", where=raw.origin,
+                            hint="split it into articles, or raise max_chars (EVENTWIRE_MAX_CHARS)")
     language = detect_language(text, min_chars=settings.min_language_chars)
     if language != "en":
         raise NotEnglishError(f"the article is in {language!r}, not English", where=raw.origin)

@@ -9,9 +9,9 @@ epithets are resolved in ``referents.py``. A dateline glued to the phrase is nev
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
-
 from functools import cache
+
+from spacy.tokens import Doc, Token
 
 from ...knowledge import word_list
 from ...knowledge.actors import sector_words
