@@ -2,6 +2,7 @@
 repeated 1x, 4x and 16x: shows where the time goes and that no stage grows with length.
 
     python bench/stages.py [--corpus PATH] [--index N]
+    python bench/stages.py --marks     # a hostile run of quotation marks instead (issue 13)
 """
 
 from __future__ import annotations
@@ -36,16 +37,27 @@ def stage_times(pipeline: Pipeline, text: str) -> dict[str, float]:
     return result
 
 
+def marks_text(factor: int) -> str:
+    """500 quoted words per factor in one paragraph: a run of marks (each pair a possible
+    quote and a scare quote), the input that once cost quadratic time."""
+    return "Officials said the talks went well. " + " ".join(f'He said "w{i}" so.' for i in range(250 * factor))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--index", type=int, default=3, help="which article of the corpus")
+    parser.add_argument("--marks", action="store_true", help="500, 2,000 and 8,000 quotation marks instead")
     args = parser.parse_args()
     with args.corpus.open(encoding="utf-8") as lines:
         text = [json.loads(line)["text"] for _, line in zip(range(args.index + 1), lines)][-1]
     load_model()
     pipeline = Pipeline()
-    table = {factor: stage_times(pipeline, repeat_text(text, factor)) for factor in (1, 4, 16)}
+    if args.marks:
+        text = marks_text(1)
+        table = {factor: stage_times(pipeline, marks_text(factor)) for factor in (1, 4, 16)}
+    else:
+        table = {factor: stage_times(pipeline, repeat_text(text, factor)) for factor in (1, 4, 16)}
     print(f"{'stage':10} {'1x us/word':>11} {'4x':>8} {'16x':>8}")
     for stage in table[1]:
         print(f"{stage:10} " + " ".join(f"{table[f][stage] * 1e6:>{w}.0f}" for f, w in ((1, 11), (4, 8), (16, 8))))

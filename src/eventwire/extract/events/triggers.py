@@ -11,6 +11,8 @@ Everything here is one pass over the tokens: linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -37,8 +39,25 @@ def is_prose(sent: SpacySpan) -> bool:
     return names < 0.75 * len(sent)
 
 
-def scare_quoted(sent: SpacySpan, ann: Annotated) -> set[int]:
+class _LongQuotes:
+    """The article's direct quotes longer than a scare quote, to ask in log time whether one
+    holds a pair of marks (asking every quote for every pair was quadratic in the marks)."""
+
+    def __init__(self, ann: Annotated):
+        spans = sorted((q.content.start, q.content.end) for q in ann.quotes
+                       if q.kind == "direct" and len(q.content.text.split()) > _SCARE_QUOTE_MAX_WORDS)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether a long quote starts by ``start + 1`` and ends at ``end - 1`` or later."""
+        k = bisect.bisect_right(self.starts, start + 1)
+        return k > 0 and self.reach[k - 1] + 1 >= end
+
+
+def scare_quoted(sent: SpacySpan, ann: Annotated, long: _LongQuotes | None = None) -> set[int]:
     """Token indices inside short quoted phrases that are not quotations of their own."""
+    long = long or _LongQuotes(ann)
     inside: set[int] = set()
     opened: int | None = None
     for token in sent:
@@ -47,14 +66,8 @@ def scare_quoted(sent: SpacySpan, ann: Annotated) -> set[int]:
         if opened is None:
             opened = token.i
             continue
-        words = [t for t in sent.doc[opened + 1 : token.i] if t.is_alpha]
-        start, end = sent.doc[opened].idx, token.idx
-        quoted = any(
-            q.content.start <= start + 1 and end <= q.content.end + 1
-            for q in ann.quotes
-            if q.kind == "direct" and len(q.content.text.split()) > _SCARE_QUOTE_MAX_WORDS
-        )
-        if len(words) <= _SCARE_QUOTE_MAX_WORDS and not quoted:
+        words = sum(t.is_alpha for t in sent.doc[opened + 1 : token.i])
+        if words <= _SCARE_QUOTE_MAX_WORDS and not long.hold(sent.doc[opened].idx, token.idx):
             inside.update(range(opened + 1, token.i))
         opened = None
     return inside
@@ -62,10 +75,11 @@ def scare_quoted(sent: SpacySpan, ann: Annotated) -> set[int]:
 
 def candidates(ann: Annotated) -> Iterator[Candidate]:
     """Every verb and noun of the body's prose sentences, minus scare-quoted words."""
+    long = _LongQuotes(ann)
     for sent in ann.sentences():
         if not is_prose(sent):
             continue
-        skip = scare_quoted(sent, ann)
+        skip = scare_quoted(sent, ann, long)
         for token in sent:
             if token.pos_ in ("VERB", "NOUN", "PROPN") and token.i not in skip:
                 yield Candidate(token, sent)

@@ -21,6 +21,7 @@ file the component runs on its lexicon alone.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from functools import cache
@@ -113,11 +114,24 @@ class Scorer:
         self.index = index
         self.model = model
         self._near: dict[int, bool] = {}
+        self._starts: list[int] = []  # first token of each sentence, read once per article
+        self._chars: list[tuple[int, int]] = []
+
+    def _sentence(self, token: Token) -> tuple[int, int, int]:
+        """(first token, start char, end char) of the token's sentence. ``token.sent`` walks
+        the sentence each time it is asked, so many cues in one long sentence (a run of
+        quotation marks) cost quadratic time; the bounds are read once instead."""
+        if not self._starts:
+            for sent in token.doc.sents:
+                self._starts.append(sent.start)
+                self._chars.append((sent.start_char, sent.end_char))
+        k = bisect.bisect_right(self._starts, token.i) - 1
+        return self._starts[k], *self._chars[k]
 
     def __call__(self, token: Token) -> float | None:
         if self.model is None or not is_candidate(token):
             return None
-        sent = token.sent
-        if sent.start not in self._near:
-            self._near[sent.start] = bool(self.index.overlapping(sent.start_char, sent.end_char))
-        return self.model.score(features(token, self._near[sent.start]))
+        first, start, end = self._sentence(token)
+        if first not in self._near:
+            self._near[first] = bool(self.index.overlapping(start, end))
+        return self.model.score(features(token, self._near[first]))
