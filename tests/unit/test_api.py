@@ -198,7 +198,7 @@ def test_one_error_shape(api, method, path, status, code):
 
 
 def test_validation_error_lists_details_without_echoing_input(api):
-    error = assert_error(api.post("/analyze", json={"text": 5, "extra": "x" * 500}), 422, "validation")
+    error = assert_error(api.post("/analyze", json={"text": 5, "extra": "x" * 500}, headers=AUTH), 422, "validation")
     assert error["details"] and "x" * 100 not in str(error)
 
 
@@ -233,28 +233,28 @@ def test_reads_can_require_the_token(tmp_path):
 
 def test_body_over_the_limit_is_413(api):
     big = {"text": "word " * 1000}
-    assert_error(api.post("/analyze", json=big), 413, "too_large")
+    assert_error(api.post("/analyze", json=big, headers=AUTH), 413, "too_large")
 
     def chunks():
         yield b'{"text": "'
         yield b"a" * 3000
         yield b'"}'
 
-    assert_error(api.post("/analyze", content=chunks(), headers={"Content-Type": "application/json"}),
+    assert_error(api.post("/analyze", content=chunks(), headers={"Content-Type": "application/json", **AUTH}),
                  413, "too_large")
 
 
 def test_analyze_returns_the_document_and_refusals_are_422(api):
     text = "Officials in Paris said on Monday that the talks would resume next week after a pause."
-    doc = api.post("/analyze", json={"text": text, "title": "Talks", "published": "2025-12-01"}).json()
+    doc = api.post("/analyze", json={"text": text, "title": "Talks", "published": "2025-12-01"}, headers=AUTH).json()
     assert doc["schema_version"] == "2" and doc["article"]["text"] == text
     assert doc["article"]["published"] == "2025-12-01"
     german = "Die Gespräche zwischen den beiden Regierungen werden nächste Woche in Berlin fortgesetzt."
-    assert_error(api.post("/analyze", json={"text": german}), 422, "not_english")
-    assert_error(api.post("/analyze", json={"text": "   "}), 422, "empty")
-    assert_error(api.post("/analyze", json={"text": text, "published": "someday"}), 422, "bad_date")
+    assert_error(api.post("/analyze", json={"text": german}, headers=AUTH), 422, "not_english")
+    assert_error(api.post("/analyze", json={"text": "   "}, headers=AUTH), 422, "empty")
+    assert_error(api.post("/analyze", json={"text": text, "published": "someday"}, headers=AUTH), 422, "bad_date")
     lone_surrogate = b'{"text": "\\ud800 broken"}'
-    assert_error(api.post("/analyze", content=lone_surrogate, headers={"Content-Type": "application/json"}),
+    assert_error(api.post("/analyze", content=lone_surrogate, headers={"Content-Type": "application/json", **AUTH}),
                  422, "validation")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from starlette.datastructures import QueryParams
-from test_api import client, make_store  # the hand-built store and app of test_api.py
+from test_api import AUTH, client, make_store  # the hand-built store and app of test_api.py
 
 from eventwire.api.cache import cache_key
 
@@ -71,5 +71,22 @@ def test_a_date_with_text_after_it_is_refused(api, path):
 def test_a_lone_surrogate_in_any_field_is_a_validation_error_not_a_500(api):
     for body in (b'{"text": "Officials said talks \\ud800 went on.", "authors": []}',
                  b'{"text": "Officials in Rome said the talks went on.", "authors": ["\\udc00x"]}'):
-        refused = api.post("/analyze", content=body, headers={"Content-Type": "application/json"})
+        refused = api.post("/analyze", content=body, headers={"Content-Type": "application/json", **AUTH})
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "validation", refused.text
+
+
+def test_analysis_needs_the_token_unless_the_server_opens_it(tmp_path):
+    # issue 13: POST /analyze (a parse per request) was open on a default server
+    text = {"text": "Officials in Rome said on Monday that the talks would resume next week."}
+    path = make_store(tmp_path)
+    with client(path) as c:
+        assert c.post("/analyze", json=text).status_code == 401
+        assert c.post("/analyze", json=text, headers={"Authorization": "Bearer wrong"}).status_code == 403
+        assert c.post("/analyze", json=text, headers=AUTH).status_code == 200
+    with client(path, token=None) as c:  # no token at all: refused, saying how to open it
+        refused = c.post("/analyze", json=text)
+        assert refused.status_code == 403 and "--open-analyze" in refused.json()["error"]["message"]
+    with client(path, open_analyze=True) as c:
+        assert c.post("/analyze", json=text).status_code == 200
+    with client(path, open_analyze=True, reads_need_token=True) as c:  # open as reads are
+        assert c.post("/analyze", json=text).status_code == 401

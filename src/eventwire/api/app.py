@@ -26,17 +26,19 @@ from .security import BodyLimit, Guard
 DESCRIPTION = """Sourced event data from news: every fact with the words that support it.
 
 Reads are open unless the server requires the token for them; writes (`POST /articles`)
-need `Authorization: Bearer <EVENTWIRE_TOKEN>`. Every error has one shape:
+and analysis (`POST /analyze`, unless the server was started with `--open-analyze`) need
+`Authorization: Bearer <EVENTWIRE_TOKEN>`. Every error has one shape:
 `{"error": {"code": ..., "message": ..., "status": ...}}`."""
 
 
 def create_app(store_path: str | None = None, settings: Settings | None = None, token: str | None = None,
-               *, reads_need_token: bool = False, pipeline=None, cache_size: int = 512,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               *, reads_need_token: bool = False, open_analyze: bool = False, pipeline=None,
+               cache_size: int = 512, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app over the store at ``store_path`` (default: the ``store`` setting).
 
-    ``token`` (default: ``EVENTWIRE_TOKEN``) is needed to write; with none, writes are
-    refused and the store is opened read-only. ``pipeline`` replaces the default
+    ``token`` (default: ``EVENTWIRE_TOKEN``) is needed to write and to analyse; with none,
+    writes are refused and the store is opened read-only. ``open_analyze`` lets anyone who
+    may read use ``POST /analyze``. ``pipeline`` replaces the default
     ``Pipeline`` used to analyse posted articles (it is built on first use); ``cache_size``
     answers are kept (0: none). ``allowed_hosts``: the host names the server answers to
     (``eventwire serve`` passes its own address and localhost); None answers to any."""
@@ -59,6 +61,7 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
     app.state.backend = backend
     app.state.token = token
     app.state.reads_need_token = reads_need_token
+    app.state.open_analyze = open_analyze
     app.state.templates = make_templates()
     errors.install(app)
     app.include_router(router)

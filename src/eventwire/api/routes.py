@@ -22,7 +22,7 @@ from ..store.queries import Filters
 from . import queries
 from .cache import cache_key
 from .errors import ApiError
-from .security import require_read, require_write
+from .security import require_analyze, require_read, require_write
 
 
 class ErrorDetail(BaseModel):
@@ -257,9 +257,10 @@ def _origin(request: Request, article: ArticleIn) -> str:
     return article.url or f"api:{article.id or 'POST ' + request.url.path}"
 
 
-@reads.post("/analyze", tags=["analysis"])
+@router.post("/analyze", tags=["analysis"], dependencies=[Depends(require_analyze)])
 def analyze(request: Request, article: ArticleIn) -> dict:
-    """Analyse one article and return its contract document, without storing it.
+    """Analyse one article and return its contract document, without storing it (needs the
+    token unless the server was started with ``--open-analyze``).
 
     A refused article (empty, not English, too large) answers 422 with the refusal's code."""
     doc = backend(request).analyse(article.raw(_origin(request, article)))

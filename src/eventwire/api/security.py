@@ -1,9 +1,9 @@
 """Tokens and request size: who may write (and, optionally, read), and how much they may send.
 
-Writes need ``Authorization: Bearer <token>`` matching the server's token
+Writes and analysis need ``Authorization: Bearer <token>`` matching the server's token
 (``EVENTWIRE_TOKEN``), compared in constant time; with no token configured, writes are
-refused outright. Reads are open unless the server was started with reads needing the
-token. Request bodies over the limit are refused with 413 before any route reads them.
+refused outright, and analysis unless the server was started with ``--open-analyze``. Reads
+are open unless the server was started with reads needing the token. Request bodies over the limit are refused with 413 before any route reads them.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def check_token(expected: str | None, given: HTTPAuthorizationCredentials | None, action: str) -> None:
-    """Raise 401 (no token given), 403 (wrong token, or none configured) unless ``given`` matches."""
+def check_token(expected: str | None, given: HTTPAuthorizationCredentials | None, action: str,
+                or_else: str = "") -> None:
+    """Raise 401 (no token given), 403 (wrong token, or none configured) unless ``given`` matches;
+    ``or_else`` names the other way to allow ``action``."""
     if not expected:
         code = "writes_disabled" if action == "writing" else "forbidden"
         raise ApiError(403, code, f"{action} needs a token and this server has none: "
-                       "start it with EVENTWIRE_TOKEN set")
+                       f"start it with EVENTWIRE_TOKEN set{or_else}")
     if given is None or given.scheme.lower() != "bearer" or not given.credentials:
         raise ApiError(401, "unauthorized", f"{action} needs a token: send Authorization: Bearer TOKEN",
                        headers=_CHALLENGE)
@@ -42,6 +44,15 @@ async def require_write(request: Request, cred: Credentials) -> None:
 async def require_read(request: Request, cred: Credentials) -> None:
     if request.app.state.reads_need_token:
         check_token(request.app.state.token, cred, "reading")
+
+
+async def require_analyze(request: Request, cred: Credentials) -> None:
+    """Analysis costs a parse per request, so it needs the token like a write, unless the
+    server was started with ``--open-analyze`` (then it is open as reads are)."""
+    if request.app.state.open_analyze:
+        await require_read(request, cred)
+    else:
+        check_token(request.app.state.token, cred, "analysing", or_else=", or with --open-analyze")
 
 
 class BodyLimit:

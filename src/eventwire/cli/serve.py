@@ -45,6 +45,9 @@ def serve(
     store: Arg[str | None, typer.Option("--store", help="The store file (default: the store setting, eventwire.duckdb).")] = None,
     token_required_for_reads: Arg[bool, typer.Option(
         "--token-required-for-reads", help="Reads need the token too (Authorization: Bearer TOKEN).")] = False,
+    open_analyze: Arg[bool, typer.Option(
+        "--open-analyze", help="Let anyone who may read use POST /analyze (a parse per request); "
+        "by default it needs the token.")] = False,
     allow_host: Arg[list[str] | None, typer.Option(
         "--allow-host", help="Another host name the server answers to (its public name behind a "
         "proxy); repeatable. Default: the --host address and localhost.")] = None,
@@ -64,7 +67,7 @@ def serve(
         raise UsageError("--token-required-for-reads needs a token", hint="set EVENTWIRE_TOKEN")
     settings = Settings.load()
     app = create_app(store, settings, token, reads_need_token=token_required_for_reads,
-                     allowed_hosts=allowed_hosts(host, allow_host or []))
+                     open_analyze=open_analyze, allowed_hosts=allowed_hosts(host, allow_host or []))
     if allowed_hosts(host, allow_host or []) is None:
         err.print(f"[yellow]warning:[/] bound to {host}, the server answers to any Host header; "
                   "add --allow-host NAME (its public name) to refuse others")
