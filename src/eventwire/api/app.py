@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..settings import Settings
 from . import errors
-from .backend import Backend
+from .backend import Backend, FeedPoller
 from .cache import CachedReads
 from .docs import install_docs
 from .security import BodyLimit, Guard
@@ -33,12 +33,14 @@ and analysis (`POST /analyze`, unless the server was started with `--open-analyz
 
 def create_app(store_path: str | None = None, settings: Settings | None = None, token: str | None = None,
                *, reads_need_token: bool = False, open_analyze: bool = False, pipeline=None,
-               cache_size: int = 512, allowed_hosts: list[str] | None = None) -> FastAPI:
+               cache_size: int = 512, allowed_hosts: list[str] | None = None,
+               feeds: list[str] = (), every: float = 900.0) -> FastAPI:
     """The app over the store at ``store_path`` (default: the ``store`` setting).
 
     ``token`` (default: ``EVENTWIRE_TOKEN``) is needed to write and to analyse; with none,
     writes are refused and the store is opened read-only. ``open_analyze`` lets anyone who
-    may read use ``POST /analyze``. ``pipeline`` replaces the default
+    may read use ``POST /analyze``. ``feeds`` are polled every ``every`` seconds by a thread
+    of the server while it runs (the store is then opened for writing, token or not). ``pipeline`` replaces the default
     ``Pipeline`` used to analyse posted articles (it is built on first use); ``cache_size``
     answers are kept (0: none). ``allowed_hosts``: the host names the server answers to
     (``eventwire serve`` passes its own address and localhost); None answers to any."""
@@ -48,12 +50,16 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
 
     settings = settings or Settings.load()
     token = token if token is not None else (os.environ.get("EVENTWIRE_TOKEN") or None)
-    backend = Backend(store_path or settings.store, settings, writable=bool(token), pipeline=pipeline,
-                      cache_size=cache_size)
+    backend = Backend(store_path or settings.store, settings, writable=bool(token) or bool(feeds),
+                      pipeline=pipeline, cache_size=cache_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        poller = FeedPoller(backend, list(feeds), every).start() if feeds else None
+        app.state.poller = poller
         yield
+        if poller is not None:
+            poller.stop()
         backend.close()
 
     app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, lifespan=lifespan,

@@ -16,6 +16,7 @@ never sees a stale answer.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -120,5 +121,82 @@ class Backend:
             finally:
                 self._changed()
 
+    def poll(self, url: str, timeout: float = 10.0):
+        """Read one feed and store its new items' articles (``ingest/feeds.poll_feed``) in this
+        process: fetching and analysing hold only the analysis lock, the store is touched under
+        the write lock, and readers keep reading from their cursors meanwhile."""
+        from ..ingest.feeds import poll_feed
+
+        return poll_feed(_LockedStore(self), _LockedPipeline(self), url, timeout=timeout)
+
     def close(self) -> None:
         self.store.close()
+
+
+class _LockedStore:
+    """What ``poll_feed`` asks of the store, under the backend's write lock."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    def seen_feed_items(self, url: str):
+        with self.backend._write_lock:
+            return self.backend.store.seen_feed_items(url)
+
+    def add(self, *args, **kwargs):
+        with self.backend._write_lock:
+            try:
+                return self.backend.store.add(*args, **kwargs)
+            finally:
+                self.backend._changed()
+
+
+class _LockedPipeline:
+    """The backend's pipeline for a feed's batch, under the analysis lock."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    def pipe(self, raws):
+        with self.backend._analyse_lock:
+            return list(self.backend.pipeline().pipe(raws))
+
+
+class FeedPoller:
+    """A thread of the server process that polls ``feeds`` every ``every`` seconds until
+    stopped: one writer (this process), many readers, no second process on the store. A
+    feed that fails is reported on standard error and tried again next time."""
+
+    def __init__(self, backend: Backend, feeds: list[str], every: float, timeout: float = 10.0,
+                 report: Callable[[str], None] | None = None):
+        self.backend, self.feeds, self.every, self.timeout = backend, list(feeds), every, timeout
+        self.report = report or (lambda line: print(line, file=sys.stderr))
+        self.polls = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="eventwire-feeds", daemon=True)
+
+    def start(self) -> FeedPoller:
+        self._thread.start()
+        return self
+
+    def stop(self, wait: float = 5.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout=wait)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for url in self.feeds:
+                if self._stop.is_set():
+                    return
+                try:
+                    result = self.backend.poll(url, self.timeout)
+                except EventwireError as exc:
+                    self.report(f"feed {url}: {exc.one_line()}")
+                    continue
+                except Exception as exc:  # noqa: BLE001  (one bad poll never stops the server's polling)
+                    self.report(f"feed {url}: {type(exc).__name__}: {exc}")
+                    continue
+                self.report(f"feed {url}: {result.items} items, {result.new} new, stored {result.stored}, "
+                            f"refused {result.refused}")
+            self.polls += 1
+            self._stop.wait(self.every)

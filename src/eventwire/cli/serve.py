@@ -14,6 +14,7 @@ import typer
 from ..errors import UsageError
 from ..settings import Settings
 from .common import err, friendly
+from .store import parse_every
 
 
 def is_loopback(host: str) -> bool:
@@ -48,6 +49,10 @@ def serve(
     open_analyze: Arg[bool, typer.Option(
         "--open-analyze", help="Let anyone who may read use POST /analyze (a parse per request); "
         "by default it needs the token.")] = False,
+    feed: Arg[list[str] | None, typer.Option(
+        "--feed", help="An RSS/Atom feed to poll in the server process and store (repeatable); "
+        "readers keep reading while it is stored.")] = None,
+    every: Arg[str, typer.Option("--every", help="With --feed: how often to poll (90s, 15m, 1h).")] = "15m",
     allow_host: Arg[list[str] | None, typer.Option(
         "--allow-host", help="Another host name the server answers to (its public name behind a "
         "proxy); repeatable. Default: the --host address and localhost.")] = None,
@@ -65,9 +70,11 @@ def serve(
     token = os.environ.get("EVENTWIRE_TOKEN") or None
     if token_required_for_reads and not token:
         raise UsageError("--token-required-for-reads needs a token", hint="set EVENTWIRE_TOKEN")
+    interval = parse_every(every) if feed else None
     settings = Settings.load()
     app = create_app(store, settings, token, reads_need_token=token_required_for_reads,
-                     open_analyze=open_analyze, allowed_hosts=allowed_hosts(host, allow_host or []))
+                     open_analyze=open_analyze, allowed_hosts=allowed_hosts(host, allow_host or []),
+                     feeds=feed or [], every=interval or 0.0)
     if allowed_hosts(host, allow_host or []) is None:
         err.print(f"[yellow]warning:[/] bound to {host}, the server answers to any Host header; "
                   "add --allow-host NAME (its public name) to refuse others")
@@ -76,6 +83,8 @@ def serve(
                   "add --token-required-for-reads to require the token")
     writes = "writes need the token" if token else "read-only (set EVENTWIRE_TOKEN to allow writes)"
     err.print(f"serving {app.state.backend.path} at http://{host}:{port}/ ({writes}); API docs at /docs")
+    if feed:
+        err.print(f"polling {len(feed)} feed(s) every {every} into the store")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -126,6 +126,38 @@ def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int,
     return added, refused, skipped[0]
 
 
+def _ingest_via_server(url: str, paths: list[str], settings: Settings, timeout: float) -> None:
+    """Post each input to the server's ``/articles``; refusals are reported and counted, as a
+    local ingest does (the server records them in its store too)."""
+    import os
+
+    from ..api.client import Remote
+    from ..errors import RefusedError
+    from ..ingest.readers import iter_inputs
+
+    remote = Remote(url, os.environ.get("EVENTWIRE_TOKEN"), timeout=max(timeout, 120.0))
+    stored = already = 0
+    refused: Counter = Counter()
+    for item in iter_inputs(paths, settings, stdin=sys.stdin.buffer):
+        if isinstance(item, RefusedError):
+            refused[item.code] += 1
+            report_error(item)
+            continue
+        answer = remote.store(item)
+        if answer.status == 201:
+            stored += 1
+        elif answer.status == 200:
+            already += 1
+        else:
+            code = answer.error.get("code") or f"http_{answer.status}"
+            refused[code] += 1
+            err.print(f"[yellow]refused:[/] {escape(item.origin or '')}: "
+                      f"{escape(answer.error.get('message') or f'HTTP {answer.status}')}")
+    why = ", ".join(f"{n} {code}" for code, n in refused.most_common())
+    out.print(f"stored {stored} articles ({already} already stored), refused {sum(refused.values())}"
+              f"{f' ({why})' if why else ''} through {escape(url)}")
+
+
 def _poll(store, pipeline, feeds: list[str], timeout: float, keep_going: bool) -> None:
     """One poll of each feed; when polling forever, a failing feed is reported, not fatal."""
     from ..errors import InputError
@@ -155,14 +187,25 @@ def ingest(
     max_bytes: Arg[int | None, typer.Option(help="Refuse inputs over this size.")] = None,
     workers: Arg[int | None, typer.Option(help="Worker processes (default: every core; small inputs run in one).")] = None,
     store: StoreOpt = None,
+    server: Arg[str | None, typer.Option(
+        "--server", help="Send the articles through the `eventwire serve` at this URL, which holds "
+        "the store (needs EVENTWIRE_TOKEN).")] = None,
 ) -> None:
     """Analyse articles (or a feed's new items) and keep them in the store, grouped into stories.
 
-    Ingesting the same input twice changes nothing; an interrupted ingest can be re-run."""
+    Ingesting the same input twice changes nothing; an interrupted ingest can be re-run. While
+    `eventwire serve` holds the store, send the articles through it with --server URL."""
     from ..store import Store
 
     if not paths and not feed:
         raise UsageError("nothing to ingest", hint="pass files or directories, or --feed URL")
+    if server:
+        if feed:
+            raise UsageError("--feed cannot go through --server", hint="start the server with serve --feed URL")
+        if store:
+            raise UsageError("--store and --server name two stores", hint="the server's store is the one it holds")
+        _ingest_via_server(server, paths or [], Settings.load().with_values(max_bytes=max_bytes), timeout)
+        return
     if every and not feed:
         raise UsageError("--every needs --feed")
     if batch_size < 1:

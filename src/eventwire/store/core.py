@@ -66,7 +66,8 @@ def _open_error(path: str, exc: duckdb.Error) -> StoreError:
     text = str(exc)
     if "lock" in text.lower():
         return StoreError(f"the store {path} is in use by another process",
-                          hint="wait for it to finish, or use another --store")
+                          hint="wait for it to finish, or use another --store; if `eventwire serve` "
+                               "holds it, ingest through it with --server URL")
     if "not a valid DuckDB database" in text:
         return StoreError(f"{path} is not an eventwire store (not a DuckDB database file)",
                           hint="check the path, or move the file away and ingest again")
