@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load.py                    # 300 BBC articles, 50 clients
     .venv/bin/python bench/load.py --limit 100 --clients 20 --per-client 20 --no-write
+    .venv/bin/python bench/load.py --no-cache --ingest --no-write   # reads during a continuous ingest
 
 Builds a store from the first ``--limit`` articles of the BBC corpus (or reuses
 ``--store``), starts the server in a subprocess on 127.0.0.1 and a free port, runs
@@ -11,6 +12,11 @@ Prints latency percentiles and errors, writes them to the ``## Load`` section of
 docs/benchmarks.md, and ends with one line:
 
     load clients=50 requests=N errors=N p50_ms=N p99_ms=N
+
+With ``--ingest`` the load runs twice in one server: first reads alone (the baseline), then
+the same reads while a writer posts the next BBC articles to ``POST /articles`` one after
+another (the server analyses and stores each: one writer, many readers); the last line adds
+``ingest_p50_ms``, ``ingest_p99_ms``, the p99 ratio and how many articles were stored meanwhile.
 
 Traffic goes to 127.0.0.1 only.
 """
@@ -79,19 +85,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(store: str, port: int, cache: bool) -> None:
+TOKEN = "bench-token"
+
+
+def serve(store: str, port: int, cache: bool, token: str | None = None) -> None:
     """Run the server (the subprocess's job)."""
     import uvicorn
 
     from eventwire.api import create_app
 
-    app = create_app(store, token=None, cache_size=512 if cache else 0)
+    app = create_app(store, token=token, cache_size=512 if cache else 0)
     uvicorn.run(app, host=HOST, port=port, log_level="warning")
 
 
-def start_server(store: Path, port: int, cache: bool) -> subprocess.Popen:
+def start_server(store: Path, port: int, cache: bool, writable: bool = False) -> subprocess.Popen:
     command = [sys.executable, __file__, "--serve-only", "--store", str(store), "--port", str(port)]
-    proc = subprocess.Popen(command + ([] if cache else ["--no-cache"]))
+    proc = subprocess.Popen(command + ([] if cache else ["--no-cache"]) + (["--writable"] if writable else []))
     import httpx
 
     deadline = time.monotonic() + 60
@@ -224,6 +233,43 @@ def run_load(base: str, clients: int, per_client: int, max_seconds: float, warm:
             "load_average": os.getloadavg()[0]}
 
 
+class Writer:
+    """Posts BBC articles from line ``first`` on to ``POST /articles``, one after another,
+    until stopped: the continuous ingest the readers are measured against."""
+
+    def __init__(self, base: str, first: int):
+        import threading
+
+        self.base, self.first = base, first
+        self.statuses: list[int] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import httpx
+
+        with BBC.open(encoding="utf-8") as src, httpx.Client(base_url=self.base, timeout=300) as http:
+            for i, line in enumerate(src):
+                if self.stop.is_set():
+                    return
+                if i < self.first:
+                    continue
+                row = json.loads(line)
+                answer = http.post("/articles", json={"text": row["text"], "title": row.get("title"),
+                                                      "id": f"bench-{row['id']}"},
+                                   headers={"Authorization": f"Bearer {TOKEN}"})
+                self.statuses.append(answer.status_code)
+
+    def warm(self) -> None:
+        """One article first, so the server has built its pipeline before anything is timed."""
+        import httpx
+
+        http = httpx.post(f"{self.base}/analyze", json={"text": "Officials in Rome said on Monday that "
+                          "the talks would resume next week after a long pause."},
+                          headers={"Authorization": f"Bearer {TOKEN}"}, timeout=300)
+        http.raise_for_status()
+
+
 def section(r: dict, limit: int, n_articles: int, n_events: int, build_s: float | None, cache: bool) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     built = f", built in {build_s:.0f} s" if build_s else ""
@@ -272,23 +318,39 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     ap.add_argument("--no-cache", action="store_true", help="serve without the answer cache")
     ap.add_argument("--cold", action="store_true", help="skip the warm-up pass over every request")
+    ap.add_argument("--ingest", action="store_true",
+                    help="measure reads alone, then during a continuous ingest through the server")
     ap.add_argument("--serve-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--writable", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.serve_only:
-        return serve(args.store, args.port, not args.no_cache)
+        return serve(args.store, args.port, not args.no_cache, TOKEN if args.writable else None)
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(args.store or Path(tmp) / "load.duckdb")
         build_s = None if store.exists() else build_store(store, args.limit)
         port = free_port()
-        proc = start_server(store, port, not args.no_cache)
+        proc = start_server(store, port, not args.no_cache, writable=args.ingest)
+        during = None
         try:
             base = f"http://{HOST}:{port}"
             import httpx
 
             health = httpx.get(f"{base}/health").json()
+            writer = Writer(base, first=args.limit) if args.ingest else None
+            if writer is not None:
+                writer.warm()
             result = run_load(base, args.clients, args.per_client, args.max_seconds, not args.cold,
                               server_pid=proc.pid)
+            if writer is not None:
+                writer.thread.start()
+                time.sleep(2)  # the first article is being analysed
+                during = run_load(base, args.clients, args.per_client, args.max_seconds, not args.cold,
+                                  server_pid=proc.pid)
+                writer.stop.set()
+                writer.thread.join(timeout=300)
+                during["stored_meanwhile"] = writer.statuses.count(201)
+                during["write_errors"] = sum(s >= 500 for s in writer.statuses)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
@@ -296,8 +358,15 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_write:
         write_section(section(result, args.limit, health["articles"], health["events"], build_s,
                               not args.no_cache))
+    extra = ""
+    if during is not None:
+        print(json.dumps(during, indent=1))
+        extra = (f" ingest_requests={during['requests']} ingest_errors={during['errors']} "
+                 f"ingest_p50_ms={during['p50_ms']} ingest_p99_ms={during['p99_ms']} "
+                 f"p99_ratio={during['p99_ms'] / max(result['p99_ms'], 1):.2f} "
+                 f"stored_meanwhile={during['stored_meanwhile']} write_errors={during['write_errors']}")
     print(f"load clients={result['clients']} requests={result['requests']} errors={result['errors']} "
-          f"p50_ms={result['p50_ms']} p99_ms={result['p99_ms']}")
+          f"p50_ms={result['p50_ms']} p99_ms={result['p99_ms']}{extra}")
 
 
 if __name__ == "__main__":
