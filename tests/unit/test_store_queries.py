@@ -9,7 +9,7 @@ import pyarrow.dataset as ds
 import pytest
 from test_store_docs import make_document, talks_document
 
-from eventwire.errors import BadDateError, StoreError
+from eventwire.errors import BadDateError, StoreError, UsageError
 from eventwire.store import Store
 from eventwire.store.exports import GDELT_COLUMNS, export
 from eventwire.store.queries import Filters, run_query, run_sql
@@ -72,6 +72,17 @@ def test_sql_is_read_only_and_cannot_touch_files(store, tmp_path):
     assert store.count("events") == 3
 
 
+def test_sql_refuses_nothing_and_stops_a_runaway_query(store):
+    # issue 13: `sql ""` printed a traceback, and a cross join ran for 18 minutes
+    with pytest.raises(UsageError, match="empty"):
+        run_sql(store.con, "   ")
+    runaway = "SELECT count(*) FROM range(100000000) a, range(100000000) b"
+    with pytest.raises(StoreError, match="ran for over 0.5 s and was stopped") as stopped:
+        run_sql(store.con, runaway, timeout=0.5)
+    assert "--timeout" in stopped.value.one_line()
+    assert run_sql(store.con, "SELECT 1 AS one") == (["one"], [(1,)])  # the connection still works
+
+
 def test_plover_export_uses_plover_field_names(store, tmp_path):
     n = export(store.con, "plover", tmp_path / "p.json")
     records = json.loads((tmp_path / "p.json").read_text())
@@ -106,3 +117,22 @@ def test_csv_parquet_and_jsonl_exports(store, tmp_path):
     assert export(store.con, "jsonl", tmp_path / "d.jsonl", Filters(event="PROTEST")) == 1
     back = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
     assert back[0]["article"]["input_id"] == "strike-1"
+
+
+def test_ctrl_c_stops_a_running_query_cleanly(tmp_path):
+    # issue 13: Ctrl-C was ignored while DuckDB ran, or left a traceback behind
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    path = tmp_path / "empty.duckdb"
+    Store(path).close()
+    runaway = "SELECT count(*) FROM range(100000000) a, range(100000000) b"
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "eventwire"), "sql", runaway, "--timeout", "0",
+                             "--store", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # the query is running
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr

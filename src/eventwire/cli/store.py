@@ -296,14 +296,17 @@ def query(
 def sql(
     statement: Arg[str, typer.Argument(help="SQL to run on the store (read-only).")],
     format: Arg[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    timeout: Arg[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 30.0,
     store: StoreOpt = None,
 ) -> None:
-    """Run your own SQL on the store, read-only (tables: SHOW TABLES)."""
+    """Run your own SQL on the store, read-only (tables: SHOW TABLES); Ctrl-C stops it."""
     from ..store import Store
     from ..store.queries import run_sql
 
+    if timeout < 0:
+        raise UsageError(f"--timeout {timeout:g} is negative", hint="give seconds, or 0 for no limit")
     with Store(_store_path(store), read_only=True) as db:
-        columns, rows = run_sql(db.con, statement)
+        columns, rows = run_sql(db.con, statement, timeout=timeout)
     _emit(columns, rows, format)
 
 

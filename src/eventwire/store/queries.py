@@ -7,6 +7,7 @@ on a read-only connection with external access (files, network) switched off.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -183,14 +184,38 @@ def run_query(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = No
     return event_rows(con, tail, params)
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, text: str):
-    """The user's own SQL, read-only and without file or network access."""
+def run_sql(con: duckdb.DuckDBPyConnection, text: str, timeout: float = 30.0):
+    """The user's own SQL, read-only and without file or network access, stopped after
+    ``timeout`` seconds (0: never) or at Ctrl-C: it runs on a worker thread that the caller's
+    thread interrupts through DuckDB, since a signal does not reach a thread inside a query."""
+    if not text.strip():
+        raise UsageError("the SQL statement is empty", hint='give one, e.g. eventwire sql "SHOW TABLES"')
+    con.execute("SET enable_external_access = false")
+    done: dict[str, object] = {}
+    finished = threading.Event()  # not Thread.join: a Ctrl-C inside join leaves the thread marked dead
+
+    def work() -> None:
+        try:
+            cur = con.execute(text)
+            done["value"] = (([], []) if cur is None or cur.description is None
+                             else ([d[0] for d in cur.description], cur.fetchall()))
+        except duckdb.Error as exc:
+            done["error"] = exc
+        finally:
+            finished.set()
+
+    threading.Thread(target=work, name="eventwire-sql", daemon=True).start()
     try:
-        con.execute("SET enable_external_access = false")
-        cur = con.execute(text)
-        if cur.description is None:
-            return [], []
-        return [d[0] for d in cur.description], cur.fetchall()
-    except duckdb.Error as exc:
-        raise StoreError(f"the query failed: {str(exc).splitlines()[0]}",
+        if not finished.wait(timeout if timeout > 0 else None):
+            con.interrupt()
+            finished.wait(10)
+            raise StoreError(f"the query ran for over {timeout:g} s and was stopped",
+                             hint="narrow it, or allow longer with --timeout SECONDS (0: no limit)")
+    except KeyboardInterrupt:
+        con.interrupt()
+        finished.wait(10)
+        raise
+    if "error" in done:
+        raise StoreError(f"the query failed: {str(done['error']).splitlines()[0]}",
                          hint="the store is read-only here; see the tables with: SHOW TABLES") from None
+    return done["value"]
