@@ -132,6 +132,27 @@ def test_a_corrupt_file_is_refused_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("damage", ["truncated", "checksum"])
+def test_a_damaged_store_is_named_as_damage_and_left_untouched(tmp_path, damage):
+    # issue 13: damaged blocks were reported as "in use by another process" ("block" holds
+    # "lock"), and a truncated store opened, then failed on its first read
+    path = tmp_path / f"{damage}.duckdb"
+    with Store(path) as store:
+        store.add(corpus(40))
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) * 6 // 10]
+    else:
+        for at in range(3 * 4096 + 8, len(data), 262144):  # the first bytes of every block
+            data[at:at + 64] = b"\x13" * 64
+    path.write_bytes(bytes(data))
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="is damaged") as caught:
+            Store(path, read_only=read_only)
+        assert "in use" not in str(caught.value) and "\n" not in str(caught.value)
+    assert path.read_bytes() == bytes(data)
+
+
 def test_a_missing_store_is_refused_for_reading(tmp_path):
     with pytest.raises(StoreError, match="no store at"):
         Store(tmp_path / "nothing.duckdb", read_only=True)
@@ -193,3 +214,25 @@ def test_a_version_1_document_is_read_back_migrated_with_quote_parts(tmp_path):
     assert back == doc and back.schema_version == "2"
     assert raw["schema_version"] == "2" and raw["quotes"][0]["parts"] == [raw["quotes"][0]["content"]]
     assert [json.loads(c) for (c,) in column] == [[q["content"]] for q in old["quotes"]]
+
+
+def test_damage_met_while_a_command_runs_is_one_line_not_a_traceback(capsys):
+    import typer
+
+    from eventwire.cli.common import friendly
+
+    @friendly
+    def reads_a_missing_block():
+        raise duckdb.IOException('IO Error: Could not read enough bytes from file "/data/s.duckdb": '
+                                 "attempted to read 262144 bytes from location 3158016")
+
+    @friendly
+    def fails_otherwise():
+        raise duckdb.BinderException("Binder Error: column x not found")
+
+    for command, said in ((reads_a_missing_block, "the store /data/s.duckdb is damaged"),
+                          (fails_otherwise, "the store failed: Binder Error")):
+        with pytest.raises(typer.Exit) as exited:
+            command()
+        assert exited.value.exit_code == StoreError.exit_code
+        assert said in capsys.readouterr().err

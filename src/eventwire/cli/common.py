@@ -6,11 +6,13 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import EventwireError
+from ..errors import EventwireError, StoreError
+from ..store.core import damage_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,6 +23,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 def report_error(exc: EventwireError, prefix: str = "error") -> None:
     """One line on standard error: what went wrong and what to do."""
     err.print(f"[bold red]{prefix}:[/] {escape(exc.one_line())}")
+
+
+def store_named(exc: BaseException) -> str:
+    """The file a DuckDB error names ('... from file "/x/s.duckdb": ...'), else "in use"."""
+    text = str(exc)
+    if 'file "' in text:
+        return text.split('file "', 1)[1].split('"', 1)[0]
+    return "in use"
 
 
 def friendly(fn: F) -> F:
@@ -34,6 +44,11 @@ def friendly(fn: F) -> F:
         except EventwireError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except duckdb.Error as exc:  # a store damaged past what opening it could see
+            error = damage_error(store_named(exc), exc) or StoreError(
+                f"the store failed: {str(exc).splitlines()[0][:200]}")
+            report_error(error)
+            raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted")
             raise typer.Exit(130) from None

@@ -62,9 +62,38 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+#: What DuckDB says when a store file is damaged: a block whose checksum fails, or a file
+#: shorter than its blocks.
+_DAMAGE = ("corrupt database file", "does not match stored checksum", "could not read enough bytes")
+_HEADER_BYTES = 3 * 4096  # DuckDB's file header and two database headers, before the blocks
+
+
+def damage_error(path: str, exc: BaseException | str) -> StoreError | None:
+    """The one-line error for a damaged store, when ``exc`` says the file is damaged."""
+    text = str(exc)
+    if not any(sign in text.lower() for sign in _DAMAGE):
+        return None
+    return StoreError(f"the store {path} is damaged ({text.splitlines()[0][:160]})",
+                      hint="restore a copy, or move it away and ingest the articles again")
+
+
+def check_size(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a store file shorter than the blocks its header counts (a truncated copy or a
+    full disk): it would open, then fail on the first read of a missing block."""
+    row = con.execute("PRAGMA database_size").fetchone()
+    block_size, total_blocks = int(row[2]), int(row[3])
+    expected = _HEADER_BYTES + block_size * total_blocks
+    actual = os.path.getsize(path)
+    if actual < expected:
+        raise damage_error(path, f"Could not read enough bytes: the file is {actual:,} bytes, "
+                                 f"its header counts {expected:,}")
+
+
 def _open_error(path: str, exc: duckdb.Error) -> StoreError:
     text = str(exc)
-    if "lock" in text.lower():
+    if damaged := damage_error(path, exc):
+        return damaged
+    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
         return StoreError(f"the store {path} is in use by another process",
                           hint="wait for it to finish, or use another --store; if `eventwire serve` "
                                "holds it, ingest through it with --server URL")
@@ -84,6 +113,7 @@ def connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         if exists:  # probe read-only first, so a refused store is never written to
             with duckdb.connect(path, read_only=True) as probe:
                 version = current_version(probe)
+                check_size(probe, path)
             check_version(version, path)
             if read_only and version < LATEST:
                 raise StoreError(f"the store {path} has schema version {version}, older than {LATEST}",
