@@ -80,3 +80,22 @@ def test_headings():
 
 def test_last_line_is_never_a_heading():
     assert find_headings("Body text here.\nSigned by the editors") == []
+
+
+def test_the_language_identifier_loads_under_a_file_size_limit():
+    # issue 13: py3langid unpacked its 65 MB model into a temporary file, and under a
+    # file-size limit (ulimit -f) every process died writing it
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (10_000_000, 10_000_000))
+
+    code = ("from eventwire.ingest.language import detect_language; "
+            "print(detect_language('Die Gespräche zwischen den beiden Regierungen werden nächste Woche "
+            "in Berlin fortgesetzt, sagte der Minister am Dienstag.'))")
+    done = subprocess.run([sys.executable, "-c", code], preexec_fn=limit, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "de"
