@@ -96,6 +96,7 @@ class PrepareOnly:
 
 
 def make_store(folder) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "store.duckdb"
     with Store(path) as store:
         store.add([doc_a(), doc_b()])

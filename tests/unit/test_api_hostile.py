@@ -90,3 +90,59 @@ def test_analysis_needs_the_token_unless_the_server_opens_it(tmp_path):
         assert c.post("/analyze", json=text).status_code == 200
     with client(path, open_analyze=True, reads_need_token=True) as c:  # open as reads are
         assert c.post("/analyze", json=text).status_code == 401
+
+
+def test_a_flood_of_analysis_requests_gets_503_and_reads_still_answer(tmp_path):
+    # issue 13: 80 concurrent 40 KB posts held every worker thread, and /health, the pages and
+    # uncached reads timed out for minutes; now analysis takes a bounded queue
+    import threading
+    import time
+
+    from eventwire.api.backend import Backend
+    from eventwire.ingest.raw import RawArticle
+    from eventwire.settings import Settings
+
+    class Slow:
+        def analyse(self, raw):
+            time.sleep(0.3)
+            return raw.text
+
+    backend = Backend(make_store(tmp_path), Settings(), writable=False, pipeline=Slow(), queue=2, wait=5)
+    raw = RawArticle(text="Officials in Rome said the talks would resume next week.")
+    answers: list[object] = []
+
+    def post() -> None:
+        try:
+            answers.append(backend.analyse(raw))
+        except Exception as exc:  # noqa: BLE001  (the 503s are what is counted)
+            answers.append(exc)
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    busy = [a for a in answers if getattr(a, "status", None) == 503]
+    done = [a for a in answers if a == raw.text]
+    assert len(done) >= 1 and len(busy) >= 4 and len(done) + len(busy) == 8  # 2 slots, 0.3 s each
+    assert all(b.headers == {"Retry-After": "5"} for b in busy)
+    waited = Backend(make_store(tmp_path / "w"), Settings(), writable=False, pipeline=Slow(), queue=2, wait=0.05)
+    with waited._analyse_lock, pytest.raises(Exception, match="waited 0.05 s") as late:
+        waited.analyse(raw)  # someone else's article is being analysed
+    assert late.value.status == 503
+    backend.close()
+    waited.close()
+
+
+def test_the_503_reaches_the_client_with_retry_after(api):
+    backend = api.app.state.backend
+    taken = [backend._slots.acquire(blocking=False) for _ in range(10)]  # every slot held
+    try:
+        refused = api.post("/analyze", json={"text": "Officials said the talks went on."}, headers=AUTH)
+        assert refused.status_code == 503 and refused.json()["error"]["code"] == "busy"
+        assert refused.headers["retry-after"] == "5"
+        assert api.get("/health").status_code == 200  # reads still answer
+    finally:
+        for held in taken:
+            if held:
+                backend._slots.release()

@@ -3,7 +3,10 @@
 Reads run concurrently, each worker thread on its own DuckDB cursor of the one
 connection (a DuckDB connection must not be used from two threads at once; cursors of it
 may). Writes (``POST /articles``) and analysis are serialised by locks: the store's
-story index and the spaCy pipeline are not meant for concurrent use. The store is
+story index and the spaCy pipeline are not meant for concurrent use. Analysis takes a
+bounded queue (``ANALYSIS_QUEUE`` requests, each waiting at most ``ANALYSIS_WAIT`` s; the
+rest are answered 503 with Retry-After), so a flood of posts cannot hold every worker
+thread while readers wait. The store is
 opened for writing only when writes are possible (a token is set), so a read-only
 server can share a store file with other readers.
 
@@ -28,12 +31,20 @@ from ..ingest.raw import RawArticle
 from ..model import Document
 from ..settings import Settings
 from ..store import Refusal, Store
+from .errors import ApiError
+
+#: Analysis requests (``POST /analyze``, ``POST /articles``) one server takes at a time: one
+#: being analysed, the rest waiting; more are answered 503 at once, with Retry-After.
+ANALYSIS_QUEUE = 4
+#: How long a queued analysis request waits for its turn before it is answered 503.
+ANALYSIS_WAIT = 30.0
 
 
 class Backend:
     """The store (opened once) and a lazily built pipeline."""
 
-    def __init__(self, path: str, settings: Settings, writable: bool, pipeline=None, cache_size: int = 512):
+    def __init__(self, path: str, settings: Settings, writable: bool, pipeline=None, cache_size: int = 512,
+                 queue: int = ANALYSIS_QUEUE, wait: float = ANALYSIS_WAIT):
         self.path = path
         self.settings = settings
         self.writable = writable
@@ -49,6 +60,8 @@ class Backend:
         self._cache_lock = threading.Lock()
         self._generation = 0
         self._inflight: dict[str, threading.Event] = {}
+        self._slots = threading.BoundedSemaphore(queue)
+        self._wait = wait
 
     def peek(self, key: str) -> bytes | None:
         """The cached answer for ``key``, if there is one."""
@@ -101,9 +114,21 @@ class Backend:
         return self._pipeline
 
     def analyse(self, raw: RawArticle) -> Document:
-        """One article's document; raises the ``RefusedError`` that refuses it."""
-        with self._analyse_lock:
-            return self.pipeline().analyse(raw)
+        """One article's document; raises the ``RefusedError`` that refuses it, or a 503
+        ``ApiError`` when ``queue`` requests are already analysing or waiting, or this one
+        waited ``wait`` seconds: a flood of posts cannot hold every worker thread, so reads
+        keep being answered."""
+        if not self._slots.acquire(blocking=False):
+            raise _busy("the server is analysing as many articles as it queues")
+        try:
+            if not self._analyse_lock.acquire(timeout=self._wait):
+                raise _busy(f"the article waited {self._wait:g} s for its turn")
+            try:
+                return self.pipeline().analyse(raw)
+            finally:
+                self._analyse_lock.release()
+        finally:
+            self._slots.release()
 
     def store_document(self, doc: Document, origin: str) -> bool:
         """Store one document; False when it was already stored."""
@@ -131,6 +156,10 @@ class Backend:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _busy(why: str) -> ApiError:
+    return ApiError(503, "busy", f"{why}; try again shortly", headers={"Retry-After": "5"})
 
 
 class _LockedStore:
