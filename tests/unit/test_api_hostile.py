@@ -146,3 +146,15 @@ def test_the_503_reaches_the_client_with_retry_after(api):
         for held in taken:
             if held:
                 backend._slots.release()
+
+
+def test_health_says_when_the_store_was_damaged_under_the_server(tmp_path):
+    # issue 13: a truncated store made every read a 500 while /health said ok
+    path = make_store(tmp_path)
+    with client(path) as c:
+        assert c.get("/health").json()["status"] == "ok"
+        with open(path, "r+b") as store_file:  # a full disk or a bad copy, after the server opened it
+            store_file.truncate(4096 * 4)
+        damaged = c.get("/health")
+        assert damaged.status_code == 503 and damaged.json()["error"]["code"] == "store_damaged"
+        assert "is damaged" in damaged.json()["error"]["message"]

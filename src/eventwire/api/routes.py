@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import RefusedError
+from ..errors import RefusedError, StoreError
 from ..ingest.raw import RawArticle
 from ..store.queries import Filters
 from . import queries
@@ -244,9 +244,21 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
 
 @router.get("/health", tags=["server"])
 def health(request: Request) -> dict:
-    """The server is up; how much the store holds."""
-    c = con(request)
-    n = c.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
+    """The server is up and its store readable; how much the store holds. A store damaged
+    since the server started (a truncated file, a failing block) answers 503 ``store_damaged``."""
+    import duckdb
+
+    from ..store.core import check_size, damage_error
+
+    c, path = con(request), backend(request).path
+    try:
+        check_size(c, path)
+        n = c.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
+    except (duckdb.Error, StoreError) as exc:
+        error = exc if isinstance(exc, StoreError) else damage_error(path, exc)
+        if error is None:
+            raise
+        raise ApiError(503, "store_damaged", error.one_line()) from None
     return {"status": "ok", "articles": n[0], "events": n[1], "writable": backend(request).writable}
 
 
