@@ -324,7 +324,7 @@ def _portfolio(doc: Doc, m: Mention) -> bool:
     found = match_title(doc, m.end)
     if found is None or found[0].kind != "office" or found[0].predicate != "minister_of":
         return False
-    return not any(t.lower_ in _body_words() for t in doc[m.start:m.end])
+    return not any(t.lower_ in word_list("body_nouns.tsv") for t in doc[m.start:m.end])
 
 
 def _demonym_of(doc: Doc, m: Mention) -> Mention | None:
@@ -333,11 +333,6 @@ def _demonym_of(doc: Doc, m: Mention) -> Mention | None:
     if demonym_country(doc[m.start].text):
         return Mention(m.start, m.start + 1, "NORP")
     return None
-
-
-@lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
-    return word_list("body_nouns.tsv") | {"office"}
 
 
 def _common_word(doc: Doc, m: Mention) -> bool:
