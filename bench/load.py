@@ -3,6 +3,7 @@
     .venv/bin/python bench/load.py                    # 300 BBC articles, 50 clients
     .venv/bin/python bench/load.py --limit 100 --clients 20 --per-client 20 --no-write
     .venv/bin/python bench/load.py --no-cache --ingest --no-write   # reads during a continuous ingest
+    .venv/bin/python bench/load.py --no-cache --flood 80            # reads during an /analyze flood
 
 Builds a store from the first ``--limit`` articles of the BBC corpus (or reuses
 ``--store``), starts the server in a subprocess on 127.0.0.1 and a free port, runs
@@ -18,6 +19,12 @@ the same reads while a writer posts the next BBC articles to ``POST /articles`` 
 another (the server analyses and stores each: one writer, many readers); the last line adds
 ``ingest_p50_ms``, ``ingest_p99_ms``, the p99 ratio and how many articles were stored meanwhile.
 
+With ``--flood N``, N hostile clients post 40 KB articles to ``POST /analyze`` over and over
+(a new connection each, Retry-After ignored) while the readers are timed; then, the flood still
+on, the server is sent SIGTERM. The last line gives the reads' p50/p99 alone first (the
+baseline, same server) and the p99 ratio, the posts answered 200 and 503, the reads' p50/p99/max
+during the flood and how many took over a second, and the seconds the server took to stop.
+
 Traffic goes to 127.0.0.1 only.
 """
 
@@ -30,12 +37,14 @@ import json
 import os
 import platform
 import random
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -90,12 +99,11 @@ TOKEN = "bench-token"
 
 def serve(store: str, port: int, cache: bool, token: str | None = None) -> None:
     """Run the server (the subprocess's job)."""
-    import uvicorn
-
     from eventwire.api import create_app
+    from eventwire.api.server import make_server
 
     app = create_app(store, token=token, cache_size=512 if cache else 0)
-    uvicorn.run(app, host=HOST, port=port, log_level="warning")
+    make_server(app, HOST, port).run()
 
 
 def start_server(store: Path, port: int, cache: bool, writable: bool = False) -> subprocess.Popen:
@@ -166,7 +174,7 @@ async def client(base: str, paths: list[str], n: int, seconds: float, seed: int,
             started = time.perf_counter()
             try:
                 ok = await asyncio.wait_for(_get(reader, writer, host_port, path), 10) == 200
-            except (OSError, ValueError, asyncio.IncompleteReadError, asyncio.TimeoutError):
+            except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError):
                 ok = False
                 writer.close()
                 reader, writer = await asyncio.open_connection(host, int(port))
@@ -231,6 +239,93 @@ def run_load(base: str, clients: int, per_client: int, max_seconds: float, warm:
             "warm_up_s": round(warm_s, 1),
             "server_cpu_ms_per_request": round(server_ms, 2) if server_ms is not None else None,
             "load_average": os.getloadavg()[0]}
+
+
+def flood_text(size: int = 40_000) -> str:
+    """About ``size`` characters of English news: BBC articles from the end of the corpus,
+    joined (a hostile client's long posts)."""
+    rows = BBC.read_text(encoding="utf-8").splitlines()[::-1]
+    parts, total = [], 0
+    for line in rows:
+        text = json.loads(line)["text"]
+        parts.append(text)
+        total += len(text) + 2
+        if total >= size:
+            break
+    return "\n\n".join(parts)[:size]
+
+
+async def flooder(host: str, port: int, request: bytes, until: float, statuses: list, codes: Counter) -> None:
+    """Post ``request`` again and again, on a new connection each time and without waiting for
+    Retry-After, as a hostile client would; each answer's status (0: no answer in 60 s) and
+    each error's code."""
+    while time.monotonic() < until:
+        writer = None
+        try:
+            reader, writer = await asyncio.open_connection(host, port)
+            writer.write(request)
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+            status = int(head.split()[1])
+            if status != 200:
+                body = await asyncio.wait_for(reader.read(), 10)
+                codes[json.loads(body)["error"]["code"]] += 1
+            statuses.append(status)
+        except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError):
+            statuses.append(0)
+        finally:
+            if writer is not None:
+                writer.close()
+
+
+async def flood_then_stop(base, paths, flood, clients, per_client, max_seconds, latencies, errors,
+                          proc: subprocess.Popen) -> dict:
+    """``flood`` clients posting 40 KB articles to /analyze while ``clients`` readers are
+    timed; then, flood still on, SIGTERM to the server and the seconds until it has exited."""
+    host, port = base.split("://", 1)[1].rsplit(":", 1)
+    body = json.dumps({"text": flood_text()}).encode()
+    request = (f"POST /analyze HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+               f"Authorization: Bearer {TOKEN}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+               ).encode() + body
+    statuses: list[int] = []
+    codes: Counter = Counter()
+    until = time.monotonic() + max_seconds + 120
+    flooders = [asyncio.create_task(flooder(host, int(port), request, until, statuses, codes))
+                for _ in range(flood)]
+    await asyncio.sleep(2)  # the queue is full before the readers start
+    elapsed = await clients_together(base, paths, clients, per_client, max_seconds, latencies, errors)
+    during = len(statuses)
+    proc.send_signal(signal.SIGTERM)
+    signalled = time.perf_counter()
+    while proc.poll() is None and time.perf_counter() - signalled < 120:
+        await asyncio.sleep(0.05)
+    stop_s = time.perf_counter() - signalled
+    for task in flooders:
+        task.cancel()
+    await asyncio.gather(*flooders, return_exceptions=True)
+    answered = statuses[:during]
+    return {"seconds": elapsed, "flood_clients": flood, "posts": len(answered),
+            "posts_200": answered.count(200), "posts_503": answered.count(503),
+            "posts_other": sum(s not in (200, 503) for s in answered), "error_codes": dict(codes),
+            "shutdown_s": round(stop_s, 1), "exit_code": proc.poll()}
+
+
+def run_flood(base: str, flood: int, clients: int, per_client: int, max_seconds: float, warm: bool,
+              proc: subprocess.Popen) -> dict:
+    """Reads timed during an /analyze flood, then the server stopped under it."""
+    paths = targets(base)
+    if warm:
+        warm_up(base, paths)
+    latencies: list[float] = []
+    errors: list[str] = []
+    result = asyncio.run(flood_then_stop(base, paths, flood, clients, per_client, max_seconds, latencies,
+                                         errors, proc))
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    result.update({"clients": clients, "requests": len(latencies), "errors": len(errors),
+                   "p50_ms": round(cuts[49]), "p99_ms": round(cuts[98]),
+                   "max_ms": round(max(latencies, default=0)),
+                   "over_1s": sum(ms > 1000 for ms in latencies)})
+    return result
 
 
 class Writer:
@@ -320,6 +415,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cold", action="store_true", help="skip the warm-up pass over every request")
     ap.add_argument("--ingest", action="store_true",
                     help="measure reads alone, then during a continuous ingest through the server")
+    ap.add_argument("--flood", type=int, default=0, metavar="N",
+                    help="reads during N clients posting 40 KB articles to /analyze, then SIGTERM "
+                    "under the flood (the issue's figure: --flood 80)")
     ap.add_argument("--serve-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--writable", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
@@ -330,8 +428,28 @@ def main(argv: list[str] | None = None) -> None:
         store = Path(args.store or Path(tmp) / "load.duckdb")
         build_s = None if store.exists() else build_store(store, args.limit)
         port = free_port()
-        proc = start_server(store, port, not args.no_cache, writable=args.ingest)
+        proc = start_server(store, port, not args.no_cache, writable=args.ingest or bool(args.flood))
         during = None
+        if args.flood:
+            try:
+                base = f"http://{HOST}:{port}"
+                Writer(base, first=0).warm()
+                alone = run_load(base, args.clients, args.per_client, args.max_seconds, not args.cold)
+                flood = run_flood(base, args.flood, args.clients, args.per_client, args.max_seconds,
+                                  not args.cold, proc)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+            print(json.dumps(flood, indent=1))
+            print(f"flood alone_p50_ms={alone['p50_ms']} alone_p99_ms={alone['p99_ms']} "
+                  f"p99_ratio={flood['p99_ms'] / max(alone['p99_ms'], 1):.2f} "
+                  f"flood_clients={flood['flood_clients']} posts={flood['posts']} "
+                  f"posts_503={flood['posts_503']} posts_200={flood['posts_200']} "
+                  f"posts_other={flood['posts_other']} reads={flood['requests']} "
+                  f"read_errors={flood['errors']} read_p50_ms={flood['p50_ms']} read_p99_ms={flood['p99_ms']} "
+                  f"read_max_ms={flood['max_ms']} reads_over_1s={flood['over_1s']} "
+                  f"shutdown_s={flood['shutdown_s']} exit_code={flood['exit_code']}")
+            return
         try:
             base = f"http://{HOST}:{port}"
             import httpx

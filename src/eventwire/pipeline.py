@@ -9,7 +9,7 @@ the order is checked once, when the pipeline is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import extract
@@ -64,18 +64,26 @@ class Pipeline:
                 )
             available |= set(comp.assigns)
 
-    def analyse(self, raw: RawArticle) -> Document:
-        """One article to its document; raises a ``RefusedError`` if it is refused."""
-        return to_document(self.annotate(raw))
+    def analyse(self, raw: RawArticle, check: Callable[[], None] | None = None) -> Document:
+        """One article to its document; raises a ``RefusedError`` if it is refused.
 
-    def annotate(self, raw: RawArticle) -> Annotated:
+        ``check``, when given, is called before parsing and before each component; whatever it
+        raises stops the analysis there (the server's way to drop work whose client went away,
+        or that ran past its time, or when it shuts down)."""
+        return to_document(self.annotate(raw, check))
+
+    def annotate(self, raw: RawArticle, check: Callable[[], None] | None = None) -> Annotated:
         """One article to its ``Annotated`` (the document before it is frozen)."""
         article = prepare(raw, self.settings)
-        return self._run_components(article, self.nlp(article.text))
+        if check is not None:
+            check()
+        return self._run_components(article, self.nlp(article.text), check)
 
-    def _run_components(self, article: Article, doc) -> Annotated:
+    def _run_components(self, article: Article, doc, check: Callable[[], None] | None = None) -> Annotated:
         ann = Annotated(article=article, doc=doc)
         for comp in self.components:
+            if check is not None:
+                check()
             try:
                 comp(ann)
             except EventwireError:

@@ -91,7 +91,9 @@ class PrepareOnly:
     """The real preparation (language, size and emptiness checks) with no components: the
     API's own behaviour is under test here, not extraction."""
 
-    def analyse(self, raw):
+    def analyse(self, raw, check=None):
+        if check is not None:
+            check()
         return Document(article=prepare(raw, Settings()))
 
 

@@ -103,7 +103,7 @@ def test_a_flood_of_analysis_requests_gets_503_and_reads_still_answer(tmp_path):
     from eventwire.settings import Settings
 
     class Slow:
-        def analyse(self, raw):
+        def analyse(self, raw, check=None):
             time.sleep(0.3)
             return raw.text
 
@@ -136,16 +136,17 @@ def test_a_flood_of_analysis_requests_gets_503_and_reads_still_answer(tmp_path):
 
 def test_the_503_reaches_the_client_with_retry_after(api):
     backend = api.app.state.backend
-    taken = [backend._slots.acquire(blocking=False) for _ in range(10)]  # every slot held
+    backend._queued += 10  # every place in the queue taken
     try:
         refused = api.post("/analyze", json={"text": "Officials said the talks went on."}, headers=AUTH)
         assert refused.status_code == 503 and refused.json()["error"]["code"] == "busy"
         assert refused.headers["retry-after"] == "5"
         assert api.get("/health").status_code == 200  # reads still answer
+        unread = api.post("/analyze", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"})
+        assert unread.status_code == 503  # answered before the body is read, so never a 422
+        assert api.post("/articles", content=b"x" * 1000, headers=AUTH).status_code == 503
     finally:
-        for held in taken:
-            if held:
-                backend._slots.release()
+        backend._queued -= 10
 
 
 def test_health_says_when_the_store_was_damaged_under_the_server(tmp_path):

@@ -21,7 +21,7 @@ from . import errors
 from .backend import Backend, FeedPoller
 from .cache import CachedReads
 from .docs import install_docs
-from .security import BodyLimit, Guard
+from .security import Admission, BodyLimit, Guard
 
 DESCRIPTION = """Sourced event data from news: every fact with the words that support it.
 
@@ -58,6 +58,7 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
         poller = FeedPoller(backend, list(feeds), every).start() if feeds else None
         app.state.poller = poller
         yield
+        backend.stopping()
         if poller is not None:
             poller.stop()
         backend.close()
@@ -78,5 +79,6 @@ def create_app(store_path: str | None = None, settings: Settings | None = None, 
     install_docs(app)
     app.add_middleware(CachedReads, backend=backend, enabled=not reads_need_token)
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(Admission, backend=backend)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     return app

@@ -18,12 +18,15 @@ never sees a stale answer.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
+import anyio.to_thread
 import duckdb
 
 from ..errors import EventwireError
@@ -38,13 +41,18 @@ from .errors import ApiError
 ANALYSIS_QUEUE = 4
 #: How long a queued analysis request waits for its turn before it is answered 503.
 ANALYSIS_WAIT = 30.0
+#: How long one article may take to analyse before it is dropped (checked between the pipeline's
+#: steps; the 200,000-character cap bounds one step).
+ANALYSIS_BUDGET = 120.0
+#: How often a request whose article is being analysed asks whether its client is still there.
+WATCH = 0.25
 
 
 class Backend:
     """The store (opened once) and a lazily built pipeline."""
 
     def __init__(self, path: str, settings: Settings, writable: bool, pipeline=None, cache_size: int = 512,
-                 queue: int = ANALYSIS_QUEUE, wait: float = ANALYSIS_WAIT):
+                 queue: int = ANALYSIS_QUEUE, wait: float = ANALYSIS_WAIT, budget: float = ANALYSIS_BUDGET):
         self.path = path
         self.settings = settings
         self.writable = writable
@@ -60,8 +68,11 @@ class Backend:
         self._cache_lock = threading.Lock()
         self._generation = 0
         self._inflight: dict[str, threading.Event] = {}
-        self._slots = threading.BoundedSemaphore(queue)
+        self._queue, self._queued = queue, 0  # analysis requests taken, at most ``queue``
+        self._queue_lock = threading.Lock()
         self._wait = wait
+        self._budget = budget
+        self._closing = threading.Event()
 
     def peek(self, key: str) -> bytes | None:
         """The cached answer for ``key``, if there is one."""
@@ -113,22 +124,78 @@ class Backend:
             self._pipeline = Pipeline(settings=self.settings)
         return self._pipeline
 
-    def analyse(self, raw: RawArticle) -> Document:
+    def analyse(self, raw: RawArticle, stop: threading.Event | None = None) -> Document:
         """One article's document; raises the ``RefusedError`` that refuses it, or a 503
         ``ApiError`` when ``queue`` requests are already analysing or waiting, or this one
-        waited ``wait`` seconds: a flood of posts cannot hold every worker thread, so reads
-        keep being answered."""
-        if not self._slots.acquire(blocking=False):
-            raise _busy("the server is analysing as many articles as it queues")
+        waited ``wait`` seconds, or ran past ``budget`` seconds, or the server is stopping: a
+        flood of posts cannot hold every worker thread, so reads keep being answered.
+
+        Setting ``stop`` (its client went away) drops the work: while it waits at once, while
+        it is analysed before the next step of the pipeline (``Gone`` is raised)."""
+        stop = stop or threading.Event()
+        self._check(stop)
+        with self._queue_lock:
+            if self._queued >= self._queue:
+                raise _busy(FULL)
+            self._queued += 1
         try:
-            if not self._analyse_lock.acquire(timeout=self._wait):
-                raise _busy(f"the article waited {self._wait:g} s for its turn")
+            deadline = time.monotonic() + self._wait
+            while not self._analyse_lock.acquire(timeout=0.05):
+                self._check(stop)
+                if time.monotonic() >= deadline:
+                    raise _busy(f"the article waited {self._wait:g} s for its turn")
             try:
-                return self.pipeline().analyse(raw)
+                self._check(stop)  # it may have been told to stop while the lock came free
+                started = time.monotonic()
+
+                def check() -> None:
+                    self._check(stop)
+                    if time.monotonic() - started > self._budget:
+                        raise ApiError(503, "too_slow", f"the article took over {self._budget:g} s to "
+                                       "analyse and was dropped; send it in parts, or store it with "
+                                       "`eventwire ingest`", headers={"Retry-After": "5"})
+
+                return self.pipeline().analyse(raw, check=check)
             finally:
                 self._analyse_lock.release()
         finally:
-            self._slots.release()
+            with self._queue_lock:
+                self._queued -= 1
+
+    def full(self) -> ApiError | None:
+        """The 503 an analysis request would get now (the queue is full, or the server is
+        stopping), or None: the server answers it before it reads the request's body."""
+        if self._closing.is_set():
+            return _busy(STOPPING)
+        return _busy(FULL) if self._queued >= self._queue else None
+
+    async def analyse_for(self, raw: RawArticle, gone: Callable[[], Awaitable[bool]]) -> Document:
+        """``analyse`` in a worker thread, for a client that may go away: ``gone`` is asked
+        every ``WATCH`` seconds while the work waits or runs, and when it answers True (or this
+        request is cancelled, as at shutdown) the work is dropped at once, never finished for
+        nobody."""
+        stop = threading.Event()
+        work = asyncio.ensure_future(anyio.to_thread.run_sync(self.analyse, raw, stop))
+        try:
+            while True:
+                done, _ = await asyncio.wait({work}, timeout=WATCH)
+                if done:
+                    return work.result()
+                if await gone():
+                    stop.set()
+                    raise Gone("the client went away; its article was dropped")
+        finally:
+            stop.set()  # a cancelled request (shutdown) drops its work too
+
+    def stopping(self) -> None:
+        """The server is shutting down: waiting and running analyses end at their next step."""
+        self._closing.set()
+
+    def _check(self, stop: threading.Event) -> None:
+        if stop.is_set():
+            raise Gone("the client went away; its article was dropped")
+        if self._closing.is_set():
+            raise _busy(STOPPING)
 
     def store_document(self, doc: Document, origin: str) -> bool:
         """Store one document; False when it was already stored."""
@@ -156,6 +223,17 @@ class Backend:
 
     def close(self) -> None:
         self.store.close()
+
+
+class Gone(ApiError):
+    """The client that asked for the work went away, so the work was dropped."""
+
+    def __init__(self, message: str):
+        super().__init__(499, "client_gone", message)
+
+
+FULL = "the server is analysing as many articles as it queues"
+STOPPING = "the server is shutting down"
 
 
 def _busy(why: str) -> ApiError:

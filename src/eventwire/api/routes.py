@@ -270,32 +270,34 @@ def _origin(request: Request, article: ArticleIn) -> str:
 
 
 @router.post("/analyze", tags=["analysis"], dependencies=[Depends(require_analyze)])
-def analyze(request: Request, article: ArticleIn) -> dict:
+async def analyze(request: Request, article: ArticleIn) -> dict:
     """Analyse one article and return its contract document, without storing it (needs the
     token unless the server was started with ``--open-analyze``).
 
-    A refused article (empty, not English, too large) answers 422 with the refusal's code."""
-    doc = backend(request).analyse(article.raw(_origin(request, article)))
+    A refused article (empty, not English, too large) answers 422 with the refusal's code; a
+    full queue answers 503 with Retry-After. A client that goes away drops its article."""
+    doc = await backend(request).analyse_for(article.raw(_origin(request, article)), request.is_disconnected)
     return doc.model_dump(mode="json")
 
 
 @router.post("/articles", response_model=StoredOut, status_code=201, tags=["articles"],
              dependencies=[Depends(require_write)])
-def store_article(request: Request, response: Response, article: ArticleIn):
+async def store_article(request: Request, response: Response, article: ArticleIn):
     """Analyse one article and keep it in the store (needs the token). Answers 201 when it
     was stored, 200 when the same text was already stored; a refusal is recorded and
-    answered 422 with its code."""
+    answered 422 with its code. A client that goes away before its article is analysed
+    drops it: nothing is stored."""
     be = backend(request)
     origin = _origin(request, article)
     try:
-        doc = be.analyse(article.raw(origin))
+        doc = await be.analyse_for(article.raw(origin), request.is_disconnected)
     except RefusedError as exc:
-        be.record_refusal(exc, origin)
+        await run_in_threadpool(be.record_refusal, exc, origin)
         raise
-    stored = be.store_document(doc, origin)
+    stored = await run_in_threadpool(be.store_document, doc, origin)
     if not stored:
         response.status_code = 200
-    row = queries.document(be.cursor(), doc.article.id)
+    row = await run_in_threadpool(lambda: queries.document(be.cursor(), doc.article.id))
     counts = {k: len(getattr(doc, k)) for k in ("entities", "quotes", "events", "claims", "times", "places")}
     return {"id": doc.article.id, "stored": stored, "story": row[1] if row else None, "counts": counts}
 

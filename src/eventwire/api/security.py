@@ -110,6 +110,25 @@ def _replay(body: bytes, receive):
     return replay
 
 
+class Admission:
+    """ASGI middleware: while the backend's analysis queue is full (or the server is
+    stopping), a POST to an analysing path is answered 503 with Retry-After before its body
+    is read, so a flood of large posts costs the server almost nothing and reads keep their
+    share of it."""
+
+    def __init__(self, app, backend, paths: tuple[str, ...] = ("/analyze", "/articles")):
+        self.app, self.backend, self.paths = app, backend, paths
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.paths:
+            refusal = self.backend.full()
+            if refusal is not None:
+                body = error_body(refusal.status, refusal.code, refusal.message)
+                return await JSONResponse(body, status_code=refusal.status,
+                                          headers=refusal.headers)(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
 #: Headers on every answer: pages load only the server's own scripts, styles and images
 #: (the article page's facts are a JSON data block, never run), cannot be framed, and are
 #: never sniffed as another type.

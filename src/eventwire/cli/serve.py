@@ -61,9 +61,8 @@ def serve(
 
     Writes (POST /articles) need the token in EVENTWIRE_TOKEN; without it the store is
     served read-only."""
-    import uvicorn
-
     from ..api import create_app
+    from ..api.server import make_server
 
     if not 0 < port < 65536:
         raise UsageError(f"--port {port} is not a port number", hint="give a number from 1 to 65535")
@@ -85,7 +84,7 @@ def serve(
     err.print(f"serving {app.state.backend.path} at http://{host}:{port}/ ({writes}); API docs at /docs")
     if feed:
         err.print(f"polling {len(feed)} feed(s) every {every} into the store")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    make_server(app, host, port).run()
 
 
 def register(app: typer.Typer) -> None:
