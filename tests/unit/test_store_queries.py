@@ -36,6 +36,15 @@ def events(store, **filters) -> list[tuple[str, str]]:
     return [(r[columns.index("event")], r[columns.index("actor")]) for r in rows]
 
 
+def test_a_limit_past_any_store_means_all_and_a_negative_one_is_refused(store):
+    # issue 13: `query --limit 99999999999999999999` printed DuckDB's INT64 conversion error
+    everything = run_query(store.con, Filters())[1]
+    assert run_query(store.con, Filters(), limit=10**20)[1] == everything
+    assert run_query(store.con, Filters(), limit=1, offset=10**20)[1] == []
+    with pytest.raises(UsageError, match="--offset must be zero or more"):
+        run_query(store.con, Filters(), limit=1, offset=-1)
+
+
 def test_filters(store):
     assert events(store, actor="putin") == [("CONSULT", "Vladimir Putin")]
     assert events(store, actor="RUSGOV") == [("CONSULT", "Vladimir Putin"), ("REJECT", "Russia")]

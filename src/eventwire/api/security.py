@@ -124,8 +124,9 @@ class Admission:
             refusal = self.backend.full()
             if refusal is not None:
                 body = error_body(refusal.status, refusal.code, refusal.message)
-                return await JSONResponse(body, status_code=refusal.status,
-                                          headers=refusal.headers)(scope, receive, send)
+                # close the connection: the unread body is then never read off the socket
+                headers = {**(refusal.headers or {}), "Connection": "close"}
+                return await JSONResponse(body, status_code=refusal.status, headers=headers)(scope, receive, send)
         return await self.app(scope, receive, send)
 
 

@@ -146,10 +146,8 @@ def event_query(f: Filters, limit: int | None = None) -> tuple[str, list]:
     where, params = where_clause(f)
     sql = f"{EVENT_SELECT}{where} ORDER BY date NULLS LAST, a.seq, e.id"
     if limit is not None:
-        if limit < 0:
-            raise UsageError("--limit must be zero or more")
         sql += " LIMIT ?"
-        params.append(limit)
+        params.append(_page(limit))
     return sql, params
 
 
@@ -177,11 +175,20 @@ def run_query(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = No
     where, params = where_clause(f)
     tail = f"{where} ORDER BY date NULLS LAST, a.seq, e.id"
     if limit is not None:
-        if limit < 0 or offset < 0:
-            raise UsageError("--limit must be zero or more")
         tail += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
+        params += [_page(limit), _page(offset, "--offset")]
     return event_rows(con, tail, params)
+
+
+#: The largest LIMIT or OFFSET DuckDB takes (BIGINT); a larger one means "all" and is clamped.
+MAX_PAGE = 2**63 - 1
+
+
+def _page(value: int, option: str = "--limit") -> int:
+    """A LIMIT or OFFSET for DuckDB: never negative, at most ``MAX_PAGE``."""
+    if value < 0:
+        raise UsageError(f"{option} must be zero or more")
+    return min(value, MAX_PAGE)
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, text: str, timeout: float = 30.0):
