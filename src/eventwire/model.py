@@ -23,6 +23,7 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 Status = Literal["asserted", "negated", "planned", "not_planned", "hypothetical", "possible", "demanded"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]

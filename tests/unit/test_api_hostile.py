@@ -159,3 +159,12 @@ def test_health_says_when_the_store_was_damaged_under_the_server(tmp_path):
         damaged = c.get("/health")
         assert damaged.status_code == 503 and damaged.json()["error"]["code"] == "store_damaged"
         assert "is damaged" in damaged.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("path", "closest"), [("/events?status=negatd", "negated"), ("/events?event=CONSLT", "CONSULT"),
+                                               ("/events?country=Englnd", "England"), ("/events?quad=5", None)])
+def test_a_filter_that_can_match_nothing_is_a_400_naming_the_closest_value(api, path, closest):
+    # issue 14: these returned an empty page, as if nothing matched
+    answer = api.get(path)
+    assert answer.status_code == 400 and "can match no event" in answer.json()["error"]["message"]
+    assert closest is None or f"did you mean {closest}?" in answer.json()["error"]["message"]

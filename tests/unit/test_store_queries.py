@@ -45,6 +45,44 @@ def test_a_limit_past_any_store_means_all_and_a_negative_one_is_refused(store):
         run_query(store.con, Filters(), limit=1, offset=-1)
 
 
+@pytest.mark.parametrize(("flag", "value", "closest"), [
+    ("status", "negatd", "negated"), ("event", "CONSLT", "CONSULT"), ("quad", "5", None),
+    ("country", "Englnd", "England"), ("country", "Rusia", "Russia"), ("country", "Texas", None)])
+def test_a_filter_that_can_match_nothing_is_refused_with_the_closest_value(store, flag, value, closest):
+    # issue 14: `--status negatd`, `--event CONSLT`, `--quad 5`, `--country Englnd` returned 0 rows, exit 0
+    with pytest.raises(UsageError) as refused:
+        run_query(store.con, Filters(**{flag: value}))
+    line = refused.value.one_line()
+    assert line.startswith(f"--{flag} {value!r} can match no event") and "\n" not in line
+    assert (f"did you mean {closest}?" in line) if closest else "did you mean" not in line
+
+
+def test_filters_take_the_spellings_users_write(store):
+    assert events(store, status="Not planned") == events(store, status="not_planned")
+    assert events(store, quad="Verbal conflict") == events(store, quad="3") == events(store, quad="verbal_conflict")
+    assert events(store, event="protest") == events(store, event="PROTEST") == [("PROTEST", "Dockers")]
+    assert events(store, country="England") == events(store, country="GBR")
+    assert events(store, country="russian federation") == events(store, country="RU") != []
+
+
+def test_the_cli_refuses_a_filter_that_can_match_nothing_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    path = tmp_path / "c.duckdb"
+    with Store(path) as db:
+        db.add([talks_document()])
+    runner = CliRunner()
+    refused = runner.invoke(app, ["query", "--store", str(path), "--status", "negatd"])
+    assert refused.exit_code == 2
+    assert "did you mean negated?" in refused.output and refused.output.count("error:") == 1
+    exported = runner.invoke(app, ["export", "--store", str(path), "-f", "csv", "-o", str(tmp_path / "x.csv"),
+                                   "--event", "CONSLT"])
+    assert exported.exit_code == 2 and "did you mean CONSULT?" in exported.output
+    assert not (tmp_path / "x.csv").exists()
+
+
 def test_filters(store):
     assert events(store, actor="putin") == [("CONSULT", "Vladimir Putin")]
     assert events(store, actor="RUSGOV") == [("CONSULT", "Vladimir Putin"), ("REJECT", "Russia")]

@@ -198,7 +198,7 @@ def actors(con, *, name=None, country=None, type=None, story=None, limit=50, off
     w = Where()
     w.contains("n.name", name)
     if country:
-        w.add("n.country = ?", country_code(country))
+        w.add("n.country = ?", country_code(country, "country"))
     if type:
         w.add("n.type = upper(?)", type)
     if story:

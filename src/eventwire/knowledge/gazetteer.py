@@ -344,6 +344,11 @@ def country_code(name: str) -> str | None:
     return hit.country if hit else None
 
 
+def country_names() -> list[str]:
+    """Every country name and alias ``country_code`` knows, normalised, sorted."""
+    return sorted(_countries())
+
+
 def state_code(name: str) -> str | None:
     """Postal code of a US state name or AP abbreviation ("Idaho", "Ore."), else None."""
     hit = load_states().get(normalize(name))

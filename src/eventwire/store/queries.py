@@ -7,6 +7,7 @@ on a read-only connection with external access (files, network) switched off.
 
 from __future__ import annotations
 
+import difflib
 import threading
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -14,6 +15,7 @@ from datetime import date, datetime
 import duckdb
 
 from ..errors import BadDateError, StoreError, UsageError
+from ..model import EVENT_TYPES, STATUSES
 
 QUADS = {"1": "verbal_cooperation", "2": "material_cooperation", "3": "verbal_conflict",
          "4": "material_conflict"}
@@ -54,18 +56,61 @@ def parse_day(value: str, flag: str) -> date:
         raise BadDateError(f"{flag} {value!r} is not a date: give YYYY-MM-DD") from None
 
 
-def country_code(value: str) -> str:
-    """ISO 3166-1 alpha-3 for a code or a name (``RUS``, ``RU``, ``Russia``)."""
+def country_code(value: str, flag: str = "--country") -> str:
+    """ISO 3166-1 alpha-3 for a country code or name (``RUS``, ``RU``, ``Russia``, ``England``);
+    anything else is refused, naming the closest country, rather than matching nothing."""
     import pycountry
 
-    try:
-        found = pycountry.countries.lookup(value.strip())
+    from ..knowledge import gazetteer
+
+    text = value.strip()
+    found = gazetteer.country_code(text)
+    if found:
+        return found
+    if text.upper() in gazetteer.known_iso3():
+        return text.upper()
+    try:  # ISO alpha-2 and numeric codes, official names (fuzzy search is not used: it maps
+        return pycountry.countries.lookup(text).alpha_3  # "RUZ" to Afghanistan by a province)
     except LookupError:
-        try:
-            found = pycountry.countries.search_fuzzy(value.strip())[0]
-        except LookupError:
-            return value.strip().upper()
-    return found.alpha_3
+        pass
+    names = [name.title() for name in gazetteer.country_names()] + sorted(gazetteer.known_iso3())
+    raise not_one_of(flag, value, "a country name or code", names,
+                     listing="give a country name, or its ISO code such as GBR (a city or region: --place)")
+
+
+def not_one_of(flag: str, value: str, what: str, valid, listing: str | None = None) -> UsageError:
+    """The error for a filter value that can match nothing, naming the closest valid value."""
+    near = difflib.get_close_matches(value.strip().lower(), [v.lower() for v in valid], n=1, cutoff=0.6)
+    closest = next((v for v in valid if near and v.lower() == near[0]), None)
+    hint = (f"did you mean {closest}? " if closest else "") + (listing or f"give one of: {', '.join(valid)}")
+    return UsageError(f"{flag} {value!r} can match no event: it is not {what}", hint=hint)
+
+
+def check_status(value: str) -> str:
+    """A status as stored ("negated"), from any case or spacing; refused if it is none."""
+    name = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if name not in STATUSES:
+        raise not_one_of("--status", value, "an event status", STATUSES)
+    return name
+
+
+def check_event(value: str) -> str:
+    """A PLOVER event type (any case) or a CAMEO code of 2 to 4 digits; refused otherwise."""
+    text = value.strip()
+    if text.isdigit() and 2 <= len(text) <= 4:
+        return text
+    if text.upper() in EVENT_TYPES:
+        return text.upper()
+    raise not_one_of("--event", value, "a PLOVER event type or a CAMEO code", EVENT_TYPES)
+
+
+def check_quad(value: str) -> str:
+    """A quad class as stored, from its number (1-4) or its name; refused otherwise."""
+    text = value.strip()
+    name = QUADS.get(text, text.lower().replace(" ", "_").replace("-", "_"))
+    if name not in QUADS.values():
+        raise not_one_of("--quad", value, "a quad class", [*QUADS, *QUADS.values()])
+    return name
 
 
 _ROLE = ("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
@@ -95,11 +140,12 @@ def where_clause(f: Filters) -> tuple[str, list]:
     if f.recipient:
         add(_ROLE.format(role="recipient"), f.recipient, f.recipient, f.recipient)
     if f.event:
-        add("(upper(e.event) = upper(?) OR e.cameo = ?)", f.event, f.event)
+        event = check_event(f.event)
+        add("(e.event = ? OR e.cameo = ?)", event, event)
     if f.quad:
-        add("e.quad = ?", QUADS.get(f.quad.strip(), f.quad.strip().lower().replace(" ", "_")))
+        add("e.quad = ?", check_quad(f.quad))
     if f.status:
-        add("e.status = ?", f.status.strip().lower())
+        add("e.status = ?", check_status(f.status))
     if f.country:
         code = country_code(f.country)
         add(_ANY_COUNTRY, code, code)
