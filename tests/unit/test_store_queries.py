@@ -11,7 +11,7 @@ from test_store_docs import make_document, talks_document
 
 from eventwire.errors import BadDateError, StoreError, UsageError
 from eventwire.store import Store
-from eventwire.store.exports import GDELT_COLUMNS, export
+from eventwire.store.exports import export
 from eventwire.store.queries import Filters, run_query, run_sql
 
 STRIKE = "Dockers in Hamburg protested against Maersk on Friday. Police said 300 joined."
@@ -140,17 +140,6 @@ def test_plover_export_uses_plover_field_names(store, tmp_path):
         assert key in first
     assert first["actor_country"] == ["RUS"] and first["recipient"] == "Steve Witkoff"
     assert first["location"][0]["name"] == "Kremlin" and first["date"] == "2025-12-03"
-
-
-def test_gdelt_export_columns_and_codes(store, tmp_path):
-    export(store.con, "gdelt", tmp_path / "g.tsv")
-    rows = list(csv.DictReader((tmp_path / "g.tsv").read_text().splitlines(), delimiter="\t"))
-    assert tuple(rows[0]) == GDELT_COLUMNS
-    protest = next(r for r in rows if r["Actor1Name"] == "DOCKERS")
-    assert protest["SQLDATE"] == "20240308" and protest["QuadClass"] == "3"
-    assert protest["EventRootCode"] == "04" and protest["ActionGeo_CountryCode"] == "DEU"
-    assert protest["Actor2Code"] == "DNKBUS" and float(protest["ActionGeo_Lat"]) == 53.55
-    assert len({r["GLOBALEVENTID"] for r in rows}) == 3
 
 
 def test_csv_parquet_and_jsonl_exports(store, tmp_path):

@@ -44,6 +44,7 @@ class ListFormat(str, Enum):
 class ExportFormat(str, Enum):
     plover = "plover"
     gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
     csv = "csv"
     parquet = "parquet"
     jsonl = "jsonl"
@@ -312,7 +313,7 @@ def sql(
 
 @friendly
 def export(
-    format: Arg[ExportFormat, typer.Option("--format", "-f", help="plover, gdelt, csv, parquet or jsonl.")],
+    format: Arg[ExportFormat, typer.Option("--format", "-f", help="plover, gdelt (the GDELT 2.0 Event table), gdelt-mentions (its Mentions table), csv, parquet or jsonl.")],
     out_path: Arg[Path, typer.Option("--out", "-o", help="File to write (a folder for parquet).")],
     actor: Arg[str | None, typer.Option(help="Only events with this actor.")] = None,
     event: Arg[str | None, typer.Option(help="Only this event type.")] = None,
@@ -329,7 +330,8 @@ def export(
     filters = Filters(actor=actor, event=event, country=country, since=since, until=until)
     with Store(_store_path(store), read_only=True) as db:
         n = write(db.con, format.value, out_path, filters)
-    err.print(f"wrote {n} {'documents' if format is ExportFormat.jsonl else 'events'} to {escape(str(out_path))}")
+    what = {ExportFormat.jsonl: "documents", ExportFormat.gdelt_mentions: "mentions"}.get(format, "events")
+    err.print(f"wrote {n} {what} to {escape(str(out_path))}")
 
 
 # -- stories ---------------------------------------------------------------------------

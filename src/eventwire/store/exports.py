@@ -2,8 +2,9 @@
 
     plover   JSON records with PLOVER's field names (id, date, event, mode, context,
              actor, actor_country, actor_sector, recipient..., location, event_text, source)
-    gdelt    a TSV shaped like the GDELT 2.0 event table (GLOBALEVENTID, SQLDATE,
-             Actor1Code ... EventRootCode, QuadClass, ActionGeo_*, SOURCEURL)
+    gdelt    the GDELT 2.0 Event table: 61 tab-separated columns in codebook order, no header
+             (one row per event however many stored articles report it; see ``gdelt``)
+    gdelt-mentions  the GDELT 2.0 Mentions table: one row per stored report of those events
     csv      one flat row per event
     parquet  the flat rows as a Parquet dataset partitioned by date (``date=YYYY-MM-DD/``)
     jsonl    the contract documents, one per line, exactly as stored
@@ -22,24 +23,16 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import UsageError
+from . import gdelt
 from .queries import Filters, event_query
 
-FORMATS = ("plover", "gdelt", "csv", "parquet", "jsonl")
-QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
-              "material_conflict": 4}
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
-    "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
-    "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName",
-    "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
-)
+FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "parquet", "jsonl")
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filters | None = None) -> int:
     """Write the export; returns the number of records written."""
-    writers = {"plover": export_plover, "gdelt": export_gdelt, "csv": export_csv,
-               "parquet": export_parquet, "jsonl": export_jsonl}
+    writers = {"plover": export_plover, "gdelt": gdelt.export_events, "gdelt-mentions": gdelt.export_mentions,
+               "csv": export_csv, "parquet": export_parquet, "jsonl": export_jsonl}
     if fmt not in writers:
         raise UsageError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     out = Path(out)
@@ -103,62 +96,6 @@ def export_plover(con, out: Path, filters: Filters) -> int:
         else:
             json.dump(records, handle, ensure_ascii=False, indent=1)
     return len(records)
-
-
-def _geo_type(feature: str | None, country: str | None, has_place: bool) -> int:
-    """GDELT ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
-    if not has_place:
-        return 0
-    if feature == "country":
-        return 1
-    if feature in ("region", "state", "province", "admin1"):
-        return 2 if country == "USA" else 5
-    return 3 if country == "USA" else 4
-
-
-def gdelt_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    rows = event_table(con, filters).to_pylist()
-    people = _participants(con, sorted({r["article_id"] for r in rows}))
-    features = {(a, i): f for a, i, f in con.execute(
-        "SELECT article_id, id, feature FROM places WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted({r["article_id"] for r in rows})]).fetchall()}
-    out = []
-    per_article: dict[str, int] = defaultdict(int)
-    for r in rows:
-        per_article[r["article_id"]] += 1
-        n = per_article[r["article_id"]]
-        who = people[(r["article_id"], r["event_id"])]
-        a1 = who["actor"][0] if who["actor"] else {}
-        a2 = who["recipient"][0] if who["recipient"] else {}
-        day = r["date"]
-        place_feature = features.get((r["article_id"], r["location"]))
-        out.append({
-            "GLOBALEVENTID": r["seq"] * 1000 + n,  # article order, then event order in it
-            "SQLDATE": day.strftime("%Y%m%d") if day else "", "MonthYear": day.strftime("%Y%m") if day else "",
-            "Year": day.year if day else "", "Actor1Code": a1.get("code") or "",
-            "Actor1Name": (a1.get("name") or "").upper(), "Actor1CountryCode": a1.get("country") or "",
-            "Actor1Type1Code": a1.get("sector") or "", "Actor2Code": a2.get("code") or "",
-            "Actor2Name": (a2.get("name") or "").upper(), "Actor2CountryCode": a2.get("country") or "",
-            "Actor2Type1Code": a2.get("sector") or "", "IsRootEvent": 1,
-            "EventCode": r["cameo"] or "", "EventBaseCode": r["cameo"] or "",
-            "EventRootCode": (r["cameo"] or "")[:2], "QuadClass": QUAD_CLASS.get(r["quad"], ""),
-            "NumMentions": 1, "NumSources": 1, "NumArticles": 1,
-            "ActionGeo_Type": _geo_type(place_feature, r["country"], bool(r["place"])),
-            "ActionGeo_FullName": r["place"] or "", "ActionGeo_CountryCode": r["country"] or "",
-            "ActionGeo_Lat": "" if r["lat"] is None else r["lat"],
-            "ActionGeo_Long": "" if r["lon"] is None else r["lon"],
-            "DATEADDED": day.strftime("%Y%m%d") if day else "", "SOURCEURL": r["url"] or r["source"] or "",
-        })
-    return out
-
-
-def export_gdelt(con, out: Path, filters: Filters) -> int:
-    rows = gdelt_rows(con, filters)
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
 
 
 def export_csv(con, out: Path, filters: Filters) -> int:

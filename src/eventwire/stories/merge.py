@@ -24,6 +24,7 @@ class Mention:
     event_text: Span
     evidence: Span
     source: str | None = None
+    article_id: str = ""  # the stored article's id (``article`` is the id the user gave)
 
 
 @dataclass
@@ -107,7 +108,7 @@ def merge_events(docs: list[Document]) -> list[MergedEvent]:
             recipients, rkeys = _keys(doc, ev.recipient)
             day = _day(ev)
             mention = Mention(doc.article.input_id or doc.article.id, ev.id, ev.status,
-                              ev.event_text, ev.evidence, source)
+                              ev.event_text, ev.evidence, source, doc.article.id)
             for m in merged:
                 if (m.event == ev.event and _compatible(m._actor_keys, akeys, required=True)
                         and _compatible(m._recipient_keys, rkeys, required=False)
