@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
@@ -14,6 +15,7 @@ from eventwire.store import Store
 from eventwire.store.exports import export
 from eventwire.store.queries import Filters, run_query, run_sql
 
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 STRIKE = "Dockers in Hamburg protested against Maersk on Friday. Police said 300 joined."
 
 
@@ -130,16 +132,34 @@ def test_sql_refuses_nothing_and_stops_a_runaway_query(store):
     assert run_sql(store.con, "SELECT 1 AS one") == (["one"], [(1,)])  # the connection still works
 
 
-def test_plover_export_uses_plover_field_names(store, tmp_path):
-    n = export(store.con, "plover", tmp_path / "p.json")
-    records = json.loads((tmp_path / "p.json").read_text())
+def test_the_plover_export_has_the_shape_of_plover_records(store, tmp_path):
+    # issue 14: actors were strings, `quad` a word, a JSON array, and `source` meant the outlet
+    n = export(store.con, "plover", tmp_path / "p.jsonl")
+    records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert n == 3 and len(records) == 3
-    first = next(r for r in records if r["event"] == "CONSULT")
-    for key in ("id", "date", "event", "mode", "context", "actor", "actor_country", "actor_sector",
-                "recipient", "recipient_country", "recipient_sector", "location", "event_text", "source"):
-        assert key in first
-    assert first["actor_country"] == ["RUS"] and first["recipient"] == "Steve Witkoff"
-    assert first["location"][0]["name"] == "Kremlin" and first["date"] == "2025-12-03"
+    met = next(r for r in records if r["event"] == "CONSULT")
+    gold = json.loads((SHARED / "plover-gsr" / "dev.json").read_text())[0]  # a PLOVER gold record
+    plover_fields = {"id", "date", "source", "target", "event", "eventText", "context", "text", "language",
+                     "coder", "version", "dateCoded", "textInfo", "eventLoc"}
+    assert set(met) == plover_fields | {"eventwire"}  # "mode" and "publication" when known
+    assert {k: type(v) for k, v in met.items() if k in gold} == {k: type(gold[k]) for k in met if k in gold}
+    assert met["source"] == [{"actorText": "Vladimir Putin", "code": "RUS", "sector": "GOV"}]
+    assert met["target"] == [{"actorText": "Steve Witkoff", "code": "USA", "sector": "GOV"}]
+    assert met["eventLoc"] == {"name": "Kremlin", "country code": "RU"} and met["date"] == "2025-12-03"
+    assert met["textInfo"]["markup"] == "(EVT: met)"  # this hand-made event's evidence is its trigger
+    assert met["eventwire"]["status"] == "asserted" and met["eventwire"]["quad"] == "verbal_cooperation"
+    assert met["eventwire"]["actors"][0]["code"] == "RUSGOV" and met["coder"] == "eventwire"
+
+
+def test_plover_markup_marks_the_spans_inside_the_sentence():
+    from eventwire.store.exports import _markup
+
+    text = "Senior Hungarian officials agreed with Romania on Wednesday."
+    at = {word: 10 + text.index(word) for word in ("Hungarian", "agreed", "Romania")}
+    marks = [(at["Hungarian"], at["Hungarian"] + 9, "SRC"), (at["agreed"], at["agreed"] + 6, "EVT"),
+             (at["Romania"], at["Romania"] + 7, "TAR"), (0, 3, "SRC")]  # the last is outside the sentence
+    assert _markup(text, 10, marks) == "Senior (SRC: Hungarian) officials (EVT: agreed) with (TAR: Romania) on Wednesday."
+    assert _markup(text, 10, [(0, 3, "SRC")]) is None
 
 
 def test_csv_parquet_and_jsonl_exports(store, tmp_path):

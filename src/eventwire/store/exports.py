@@ -1,7 +1,9 @@
 """Exports of the stored events for the tools event-data users already have.
 
-    plover   JSON records with PLOVER's field names (id, date, event, mode, context,
-             actor, actor_country, actor_sector, recipient..., location, event_text, source)
+    plover   PLOVER records as JSON lines, field for field as in the PLOVER manual and gold
+             records (id, date, source and target as lists of actor objects, event, eventText,
+             context, mode, text, textInfo, eventLoc, language, publication, coder, version,
+             dateCoded), eventwire's own fields under "eventwire"
     gdelt    the GDELT 2.0 Event table: 61 tab-separated columns in codebook order, no header
              (one row per event however many stored articles report it; see ``gdelt``)
     gdelt-mentions  the GDELT 2.0 Mentions table: one row per stored report of those events
@@ -50,51 +52,108 @@ def _participants(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dic
     """(article, event) -> {"actor": [rows], "recipient": [rows]} for the given articles."""
     found: dict = defaultdict(lambda: {"actor": [], "recipient": []})
     rows = con.execute(
-        "SELECT article_id, event_id, role, name, country, sector, code FROM event_actors "
-        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY position", [article_ids]).fetchall()
-    for aid, eid, role, name, country, sector, code in rows:
-        found[(aid, eid)][role].append({"name": name, "country": country, "sector": sector, "code": code})
+        "SELECT article_id, event_id, role, name, country, sector, code, span_start, span_end, span_text "
+        "FROM event_actors WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY position",
+        [article_ids]).fetchall()
+    for aid, eid, role, name, country, sector, code, start, end, text in rows:
+        found[(aid, eid)][role].append({"name": name, "country": country, "sector": sector, "code": code,
+                                        "start": start, "end": end, "text": text})
     return found
 
 
-def _role_fields(prefix: str, people: list[dict]) -> dict:
-    return {
-        prefix: "; ".join(p["name"] for p in people) or None,
-        f"{prefix}_country": [p["country"] for p in people if p["country"]],
-        f"{prefix}_sector": [p["sector"] for p in people if p["sector"]],
-        f"{prefix}_code": [p["code"] for p in people if p["code"]],
-    }
+def _plover_actor(who: dict) -> dict:
+    """A PLOVER actor object: the words that name it, its country (or CAMEO code when it has
+    none, as for an IGO) and its sector."""
+    return {"actorText": who["text"] or who["name"], "code": who["country"] or who["code"], "sector": who["sector"]}
+
+
+def _coded(who: dict) -> dict:
+    """An actor as eventwire codes it: name, CAMEO code, country, sector and the span."""
+    return {"name": who["name"], "code": who["code"], "country": who["country"], "sector": who["sector"],
+            "span": {"start": who["start"], "end": who["end"], "text": who["text"]}}
+
+
+def _markup(text: str, start: int, marks: list[tuple[int, int, str]]) -> str | None:
+    """PLOVER's ``textInfo.markup``: the sentence with ``(SRC: ...)``, ``(TAR: ...)`` and
+    ``(EVT: ...)`` around the spans inside it; None when no span is inside it."""
+    inside = sorted((s - start, e - start, label) for s, e, label in marks
+                    if s is not None and e is not None and start <= s < e <= start + len(text))
+    out, at = [], 0
+    for s, e, label in inside:
+        if s < at:
+            continue  # overlapping spans: the first one is marked
+        out += [text[at:s], f"({label}: {text[s:e]})"]
+        at = e
+    return "".join(out + [text[at:]]) if inside else None
 
 
 def plover_records(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
+    """The events as PLOVER records: PLOVER's field names and shapes (``source`` and
+    ``target`` are lists of actor objects, ``context`` a comma-separated string, ``eventLoc``
+    an object), with eventwire's own fields under ``eventwire``."""
+    import pycountry
+
+    from .. import __version__
+
     rows = event_table(con, filters).to_pylist()
-    people = _participants(con, sorted({r["article_id"] for r in rows}))
+    ids = sorted({r["article_id"] for r in rows})
+    people = _participants(con, ids)
+    extra = {aid: (lang, added, text) for aid, lang, added, text in con.execute(
+        "SELECT id, language, ingested_at, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids]).fetchall()}
+    spans = {(aid, eid): (es, ee, vs, ve) for aid, eid, es, ee, vs, ve in con.execute(
+        "SELECT article_id, id, event_text_start, event_text_end, evidence_start, evidence_end FROM events "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
     records = []
     for r in rows:
         who = people[(r["article_id"], r["event_id"])]
-        location = ([{"name": r["place"], "country": r["country"], "lat": r["lat"], "lon": r["lon"]}]
-                    if r["place"] else [])
-        records.append({
-            "id": f"{r['article_id']}-{r['event_id']}",
+        language, added, _ = extra[r["article_id"]]
+        es, ee, vs, ve = spans[(r["article_id"], r["event_id"])]
+        record = {
+            "id": f"{r['input_id'] or r['article_id']}-{r['event_id']}",
             "date": r["date"].isoformat() if r["date"] else None,
-            "event": r["event"], "mode": r["mode"],
-            "context": [c for c in (r["context"] or "").split(",") if c], **_role_fields("actor", who["actor"]),
-            **_role_fields("recipient", who["recipient"]), "location": location,
-            "event_text": r["event_text"], "text": r["text"], "status": r["status"],
-            "quad": r["quad"], "cameo": r["cameo"],
-            "source": r["source"] or r["url"], "url": r["url"], "article": r["input_id"] or r["article_id"],
-            "story": r["story"],
+            "source": [_plover_actor(a) for a in who["actor"]],
+            "target": [_plover_actor(a) for a in who["recipient"]],
+            "event": r["event"], "eventText": r["event_text"],
+            "context": ", ".join(c for c in (r["context"] or "").split(",") if c),
+            "text": r["text"],
+        }
+        if r["mode"]:
+            record["mode"] = r["mode"]
+        marks = [(a["start"], a["end"], "SRC") for a in who["actor"]] + \
+            [(a["start"], a["end"], "TAR") for a in who["recipient"]] + [(es, ee, "EVT")]
+        markup = _markup(r["text"] or "", vs, marks) if vs is not None else None
+        if markup:
+            record["textInfo"] = {"markup": markup}
+        if r["place"]:
+            found = pycountry.countries.get(alpha_3=r["country"]) if r["country"] else None
+            record["eventLoc"] = {"name": r["place"], **({"country code": found.alpha_2} if found else {})}
+        if r["source"] or r["url"]:
+            record["publication"] = r["source"] or r["url"]
+        record.update({
+            "language": language, "coder": "eventwire",
+            "version": __version__, "dateCoded": added.date().isoformat() if added else None,
+            "eventwire": {
+                "status": r["status"], "quad": r["quad"], "cameo": r["cameo"],
+                "reported_by": r["reported_by"],
+                "event_text": {"start": es, "end": ee, "text": r["event_text"]},
+                "evidence": {"start": vs, "end": ve, "text": r["text"]},
+                "actors": [_coded(a) for a in who["actor"]],
+                "recipients": [_coded(a) for a in who["recipient"]],
+                "location": ({"name": r["place"], "country": r["country"], "lat": r["lat"], "lon": r["lon"]}
+                             if r["place"] else None),
+                "article": r["article_id"], "input_id": r["input_id"], "url": r["url"], "story": r["story"],
+            },
         })
+        records.append(record)
     return records
 
 
 def export_plover(con, out: Path, filters: Filters) -> int:
+    """PLOVER records, one JSON object per line."""
     records = plover_records(con, filters)
     with open(out, "w", encoding="utf-8") as handle:
-        if out.suffix == ".jsonl":
-            handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-        else:
-            json.dump(records, handle, ensure_ascii=False, indent=1)
+        handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     return len(records)
 
 
