@@ -162,17 +162,70 @@ def test_plover_markup_marks_the_spans_inside_the_sentence():
     assert _markup(text, 10, [(0, 3, "SRC")]) is None
 
 
-def test_csv_parquet_and_jsonl_exports(store, tmp_path):
+def test_csv_and_parquet_give_analysts_codes_places_and_typed_dates(store, tmp_path):
+    # issue 14: CSV and Parquet dropped codes, countries and sectors; month dates came out empty;
+    # Parquet dates were text and most rows sat under date=unknown
     assert export(store.con, "csv", tmp_path / "e.csv") == 3
-    header = next(csv.reader((tmp_path / "e.csv").read_text().splitlines()))
-    assert {"date", "event", "actor", "recipient", "place", "country", "text", "url"} <= set(header)
+    rows = list(csv.DictReader((tmp_path / "e.csv").read_text().splitlines()))
+    met = next(r for r in rows if r["event"] == "CONSULT")
+    assert (met["actor"], met["actor_code"], met["actor_country"], met["actor_sector"]) == (
+        "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+    assert (met["recipient"], met["recipient_code"]) == ("Steve Witkoff", "USAGOV")
+    assert (met["place"], met["place_country"], float(met["lat"]), float(met["lon"])) == ("Kremlin", "RUS", 55.75, 37.62)
+    assert (met["date"], met["date_precision"], met["date_from"]) == ("2025-12-03", "day", "published")
     export(store.con, "parquet", tmp_path / "pq")
-    parts = sorted(p.name for p in (tmp_path / "pq").iterdir())
-    assert parts == ["date=2024-03-08", "date=2025-12-03"]
-    assert ds.dataset(tmp_path / "pq", format="parquet", partitioning="hive").count_rows() == 3
+    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["day=2024-03-08", "day=2025-12-03"]
+    dataset = ds.dataset(tmp_path / "pq", format="parquet", partitioning="hive")
+    assert dataset.count_rows() == 3
+    assert str(dataset.schema.field("date").type) == "date32[day]"
+    assert str(dataset.schema.field("published").type) == "date32[day]"
     assert export(store.con, "jsonl", tmp_path / "d.jsonl", Filters(event="PROTEST")) == 1
     back = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
     assert back[0]["article"]["input_id"] == "strike-1"
+
+
+@pytest.mark.parametrize(("value", "day", "precision"), [
+    ("2004-12-02", "2004-12-02", "day"), ("2004-12-02T10:30", "2004-12-02", "day"), ("2004-12", "2004-12-01", "month"),
+    ("2004-W49", "2004-11-29", "week"), ("2004-Q2", "2004-04-01", "quarter"), ("2004", "2004-01-01", "year"),
+    ("198", "1980-01-01", "decade"), ("PRESENT_REF", None, None), ("P1M", None, None), ("2004-13", None, None)])
+def test_a_date_value_gives_the_first_day_of_its_period_and_its_precision(value, day, precision):
+    from eventwire.store.exports import period_start
+
+    found, how = period_start(value)
+    assert (found.isoformat() if found else None, how) == (day, precision)
+
+
+def test_an_event_dated_by_month_keeps_its_month_in_csv_and_parquet(tmp_path):
+    from eventwire.model import TimeValue
+
+    doc = make_document(STRIKE, input_id="strike-2",
+                        entities=[("E1", "Dockers", "NORP", "DEU", "LAB")],
+                        events=[("V1", "PROTEST", "verbal_conflict", "protested", ["E1"], [], "asserted", None)])
+    doc.events[0].date = TimeValue(value="2004-12", precision="month")
+    with Store(tmp_path / "m.duckdb") as db:
+        db.add([doc])
+        assert export(db.con, "csv", tmp_path / "m.csv") == 1
+        export(db.con, "parquet", tmp_path / "mpq")
+    row = next(csv.DictReader((tmp_path / "m.csv").read_text().splitlines()))
+    assert (row["date"], row["date_precision"], row["date_from"], row["published"]) == ("2004-12-01", "month", "event", "")
+    assert [p.name for p in (tmp_path / "mpq").iterdir()] == ["day=2004-12-01"]
+
+
+def test_export_to_standard_output_and_parquet_refused_there(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    path = tmp_path / "o.duckdb"
+    with Store(path) as db:
+        db.add([talks_document()])
+    runner = CliRunner()
+    for fmt, first in (("csv", "id,date,date_precision"), ("plover", '{"id": "talks-1-V1"'), ("gdelt", "1001\t")):
+        shown = runner.invoke(app, ["export", "--store", str(path), "-f", fmt, "-o", "-"])
+        assert shown.exit_code == 0 and shown.stdout.startswith(first), shown.output
+    assert not (tmp_path / "-").exists() and not Path("-").exists()
+    refused = runner.invoke(app, ["export", "--store", str(path), "-f", "parquet", "-o", "-"])
+    assert refused.exit_code == 2 and "standard output" in refused.output
 
 
 def test_ctrl_c_stops_a_running_query_cleanly(tmp_path):

@@ -314,7 +314,7 @@ def sql(
 @friendly
 def export(
     format: Arg[ExportFormat, typer.Option("--format", "-f", help="plover, gdelt (the GDELT 2.0 Event table), gdelt-mentions (its Mentions table), csv, parquet or jsonl.")],
-    out_path: Arg[Path, typer.Option("--out", "-o", help="File to write (a folder for parquet).")],
+    out_path: Arg[Path, typer.Option("--out", "-o", help="File to write (a folder for parquet); - for standard output.")],
     actor: Arg[str | None, typer.Option(help="Only events with this actor.")] = None,
     event: Arg[str | None, typer.Option(help="Only this event type.")] = None,
     country: Arg[str | None, typer.Option(help="Only this country.")] = None,
@@ -331,7 +331,8 @@ def export(
     with Store(_store_path(store), read_only=True) as db:
         n = write(db.con, format.value, out_path, filters)
     what = {ExportFormat.jsonl: "documents", ExportFormat.gdelt_mentions: "mentions"}.get(format, "events")
-    err.print(f"wrote {n} {what} to {escape(str(out_path))}")
+    where = "standard output" if str(out_path) == "-" else escape(str(out_path))
+    err.print(f"wrote {n} {what} to {where}")
 
 
 # -- stories ---------------------------------------------------------------------------

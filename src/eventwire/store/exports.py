@@ -7,8 +7,12 @@
     gdelt    the GDELT 2.0 Event table: 61 tab-separated columns in codebook order, no header
              (one row per event however many stored articles report it; see ``gdelt``)
     gdelt-mentions  the GDELT 2.0 Mentions table: one row per stored report of those events
-    csv      one flat row per event
-    parquet  the flat rows as a Parquet dataset partitioned by date (``date=YYYY-MM-DD/``)
+    csv      one row per event for analysts (``ANALYST_SCHEMA``): participants' names, codes,
+             countries and sectors, a typed date with its precision, place and coordinates
+    parquet  the same rows as a Parquet dataset written by DuckDB, partitioned by day
+             (``day=YYYY-MM-DD/``)
+
+``out`` ``-`` writes to standard output (every format but parquet).
     jsonl    the contract documents, one per line, exactly as stored
 
 Every export takes the same ``Filters`` as ``eventwire query``.
@@ -18,7 +22,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -26,6 +32,7 @@ import pyarrow as pa
 
 from ..errors import UsageError
 from . import gdelt
+from .output import opened
 from .queries import Filters, event_query
 
 FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "parquet", "jsonl")
@@ -37,9 +44,10 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filters
                "csv": export_csv, "parquet": export_parquet, "jsonl": export_jsonl}
     if fmt not in writers:
         raise UsageError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
-    out = Path(out)
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True)
+    if str(out) != "-":
+        out = Path(out)
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True)
     return writers[fmt](con, out, filters or Filters())
 
 
@@ -152,32 +160,109 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dic
 def export_plover(con, out: Path, filters: Filters) -> int:
     """PLOVER records, one JSON object per line."""
     records = plover_records(con, filters)
-    with open(out, "w", encoding="utf-8") as handle:
+    with opened(out) as handle:
         handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     return len(records)
 
 
-def export_csv(con, out: Path, filters: Filters) -> int:
-    table = event_table(con, filters).drop_columns(["seq"])
-    with open(out, "w", encoding="utf-8", newline="") as handle:
+#: The analysts' flat row (CSV and Parquet): one per event, participants "; "-joined in order.
+ANALYST_SCHEMA = pa.schema([
+    ("id", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()), ("date_from", pa.string()),
+    ("event", pa.string()), ("cameo", pa.string()), ("quad", pa.string()), ("status", pa.string()),
+    ("mode", pa.string()), ("context", pa.string()),
+    ("actor", pa.string()), ("actor_code", pa.string()), ("actor_country", pa.string()), ("actor_sector", pa.string()),
+    ("recipient", pa.string()), ("recipient_code", pa.string()), ("recipient_country", pa.string()),
+    ("recipient_sector", pa.string()),
+    ("place", pa.string()), ("place_country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+    ("reported_by", pa.string()), ("event_text", pa.string()), ("text", pa.string()),
+    ("title", pa.string()), ("source", pa.string()), ("url", pa.string()), ("published", pa.date32()),
+    ("article_id", pa.string()), ("input_id", pa.string()), ("story", pa.string()),
+])
+_PERIODS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day", lambda m: date(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"(\d{4})-W(\d{2})$"), "week", lambda m: date.fromisocalendar(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"(\d{4})-(\d{2})$"), "month", lambda m: date(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"(\d{4})-Q([1-4])$"), "quarter", lambda m: date(int(m[1]), 3 * int(m[2]) - 2, 1)),
+    (re.compile(r"(\d{4})$"), "year", lambda m: date(int(m[1]), 1, 1)),
+    (re.compile(r"(\d{3})$"), "decade", lambda m: date(int(m[1]) * 10, 1, 1)),
+)
+
+
+def period_start(value: str | None) -> tuple[date | None, str | None]:
+    """The first day of the period a TIMEX3 date value names, and its precision:
+    "2004-12" -> (2004-12-01, "month"), "2004-W49" -> (the Monday, "week"), "198" -> (1980-01-01,
+    "decade"); (None, None) for anything else (PRESENT_REF, durations)."""
+    for pattern, precision, first in _PERIODS:
+        match = pattern.match(value or "")
+        if match:
+            try:
+                return first(match), precision
+            except ValueError:
+                return None, None
+    return None, None
+
+
+def analyst_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
+    """The matching events as analysts' rows (``ANALYST_SCHEMA``): dates typed, with the
+    precision the text gave and whether they come from the event or its article."""
+    rows = event_table(con, filters).to_pylist()
+    ids = sorted({r["article_id"] for r in rows})
+    people = _participants(con, ids)
+    extra = {(aid, eid): (value, published) for aid, eid, value, published in con.execute(
+        "SELECT e.article_id, e.id, e.date_value, a.pub_date FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+    out = []
+    for r in rows:
+        key = (r["article_id"], r["event_id"])
+        value, published = extra[key]
+        day, precision = period_start(value)
+        source = "event" if day else ("published" if published else None)
+        if not day and published:
+            day, precision = published, "day"
+        who = people[key]
+        row = {name: r.get(name) for name in ANALYST_SCHEMA.names}
+        row.update({"id": f"{r['input_id'] or r['article_id']}-{r['event_id']}", "date": day,
+                    "date_precision": precision, "date_from": source, "place_country": r["country"],
+                    "published": published})
+        for role in ("actor", "recipient"):
+            for field, column in (("name", role), ("code", f"{role}_code"), ("country", f"{role}_country"),
+                                  ("sector", f"{role}_sector")):
+                row[column] = "; ".join(p[field] or "" for p in who[role]) if any(p[field] for p in who[role]) else None
+        out.append(row)
+    return pa.Table.from_pylist(out, schema=ANALYST_SCHEMA)
+
+
+def export_csv(con, out, filters: Filters) -> int:
+    """One row per event (``ANALYST_SCHEMA``), dates as YYYY-MM-DD, empty cells for nothing."""
+    table = analyst_table(con, filters)
+    with opened(out) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(table.column_names)
         for row in table.to_pylist():
-            writer.writerow(["" if v is None else v for v in row.values()])
+            writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v
+                             for v in row.values()])
     return table.num_rows
 
 
 def export_parquet(con, out: Path, filters: Filters) -> int:
-    """A Parquet dataset under ``out``, one ``date=YYYY-MM-DD`` folder per day."""
-    import pyarrow.compute as pc
-    import pyarrow.dataset as ds
-
-    table = event_table(con, filters).drop_columns(["seq"])
-    day = pc.fill_null(pc.strftime(table["date"], format="%Y-%m-%d"), "unknown")
-    table = table.drop_columns(["date"]).append_column("date", day)
-    ds.write_dataset(table, out, format="parquet", partitioning=["date"], partitioning_flavor="hive",
-                     existing_data_behavior="delete_matching")
+    """A Parquet dataset under ``out`` written by DuckDB's COPY, one ``day=YYYY-MM-DD`` folder per
+    event date (the article's date when the event has none; ``day=unknown`` when neither is
+    known); inside, ``date`` and ``published`` are DATE columns."""
+    if str(out) == "-":
+        raise UsageError("parquet cannot go to standard output: it is a folder of files",
+                         hint="give a folder with -o, or use --format csv for standard output")
+    table = analyst_table(con, filters)
+    con.register("_eventwire_export", table)
+    try:
+        con.execute(f"COPY (SELECT *, coalesce(strftime(date, '%Y-%m-%d'), 'unknown') AS day FROM _eventwire_export) "
+                    f"TO '{_sql_path(out)}' (FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE)")
+    finally:
+        con.unregister("_eventwire_export")
     return table.num_rows
+
+
+def _sql_path(out: Path) -> str:
+    return str(out).replace("'", "''")
 
 
 def export_jsonl(con, out: Path, filters: Filters) -> int:
@@ -189,7 +274,7 @@ def export_jsonl(con, out: Path, filters: Filters) -> int:
     else:
         cur = con.execute("SELECT document FROM articles ORDER BY seq")
     n = 0
-    with open(out, "w", encoding="utf-8") as handle:
+    with opened(out) as handle:
         while batch := cur.fetchmany(1000):
             for (text,) in batch:
                 handle.write(text + "\n")

@@ -42,6 +42,7 @@ import duckdb
 from ..knowledge import read_tsv
 from ..model import Document
 from ..stories.merge import merge_events
+from .output import opened
 from .queries import Filters, event_query
 
 EVENT_COLUMNS = (
@@ -294,7 +295,7 @@ def mention_row(event_row: dict, report: Report) -> dict:
 
 def _write(out: Path, columns: tuple[str, ...], rows) -> int:
     n = 0
-    with open(out, "w", encoding="utf-8", newline="") as handle:
+    with opened(out) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_NONE, escapechar="\\")
         for row in rows:
