@@ -78,3 +78,19 @@ def test_hostile_lines_are_refused_alone_and_the_rest_is_stored(tmp_path, nlp, m
     assert result.exit_code == 0, result.output
     assert "stored 1 articles" in result.output and "1 too_large" in result.output
     assert "1 invalid_json_line" in result.output and "Traceback" not in result.output
+
+
+def test_ingest_dates_plain_text_and_leaves_articles_with_their_own_date(corpus, tmp_path, nlp):
+    # issue 14: `ingest` had no --published, so plain text stored without a date
+    (corpus / "chile.txt").write_text(QUAKE.format(place="Peru", n=7), encoding="utf-8")
+    runner, store = CliRunner(), str(tmp_path / "p.duckdb")
+    done = runner.invoke(app(), ["ingest", str(corpus), "--store", store, "--published", "2024-05-06",
+                                 "--source", "Andes Wire"])
+    assert done.exit_code == 0, done.output
+    rows = runner.invoke(app(), ["sql", "SELECT coalesce(input_id, 'txt') AS id, published, source FROM articles "
+                                 "ORDER BY id", "--format", "json", "--store", store])
+    found = {r["id"]: (r["published"], r["source"]) for r in json.loads(rows.stdout)}
+    assert found["txt"] == ("2024-05-06", "Andes Wire")  # plain text takes the option
+    assert found["q0"] == ("2024-04-01", "Andes Wire")  # a JSONL date of its own is kept
+    bad = runner.invoke(app(), ["ingest", str(corpus), "--store", store, "--published", "2024-13-06"])
+    assert bad.exit_code == 2 and "not a real date" in bad.output

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_store_docs import make_document, talks_document
 
+from eventwire.errors import UsageError
 from eventwire.store import Store
 from eventwire.store.stories import list_stories
 from eventwire.stories import cluster
@@ -86,7 +87,10 @@ def test_stories_persist_and_grow_incrementally(tmp_path):
         store.add([election(0, "Portugal", "Antonio Costa", "2015-10-04")])
     with Store(path) as store:  # a new session reloads the story state
         store.add([quake(1, "Haiti", "Jean Pierre", "Tuesday", "2010-01-13")])
-        found = list_stories(store.con)
+        found = list_stories(store.con, sort="size")
+        assert [s["articles"] for s in list_stories(store.con)] == [["e-Portugal-0"], ["q-Haiti-0", "q-Haiti-1"]]
+        with pytest.raises(UsageError, match="--sort 'newest'"):
+            list_stories(store.con, sort="newest")
     assert [s["articles"] for s in found] == [["q-Haiti-0", "q-Haiti-1"], ["e-Portugal-0"]]
     assert found[0]["first"] == "2010-01-12" and found[0]["last"] == "2010-01-13"
     assert set(json.loads(json.dumps(found[0]))) == {"story", "title", "articles", "first", "last"}

@@ -10,9 +10,8 @@ from typing import Annotated as Arg
 
 import typer
 
-from ..errors import UsageError
 from ..settings import Settings
-from .common import friendly, out
+from .common import friendly, need, out
 
 
 class InputFormat(str, Enum):
@@ -32,10 +31,9 @@ def spark(
 ) -> None:
     """Analyse a corpus with Spark and write its tables as Parquet; a rerun processes only
     the articles missing from OUTPUT."""
-    try:
-        from ..batch.spark import run_spark, spark_session
-    except ImportError as exc:  # pyspark is an extra
-        raise UsageError(f"PySpark is not installed ({exc})", hint='pip install "eventwire[spark]"') from None
+    need("pyspark", "spark", "eventwire spark")
+    from ..batch.spark import run_spark, spark_session
+
     settings = Settings.load().with_values(max_bytes=max_bytes)
     session = spark_session(master)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,13 +12,21 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import EventwireError, StoreError
+from ..errors import EventwireError, StoreError, UsageError
 from ..store.core import damage_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def need(module: str, extra: str, what: str) -> None:
+    """Refuse, in one line naming the install to run, when the optional ``module`` (from the
+    ``extra`` of eventwire's extras) is missing."""
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"{what} needs {module}, which is not installed",
+                         hint=f"pip install 'eventwire[{extra}]'")
 
 
 def report_error(exc: EventwireError, prefix: str = "error") -> None:

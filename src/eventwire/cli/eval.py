@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from ..errors import MissingPathError
-from .common import friendly, out
+from .common import friendly, need, out
 
 #: scorer name -> (module under eventwire.eval, its function, what it scores)
 SCORERS = {
@@ -27,6 +27,9 @@ SCORERS = {
                      "events found in non-political news (BBC sport, entertainment, tech)"),
     "stories": ("stories", "evaluate", "story clustering on ECB+ by B-cubed, beside TF-IDF"),
 }
+
+#: Scorers that run a baseline from an optional package: (module, extra).
+NEEDS = {"quotes": ("textacy", "eval")}
 
 app = typer.Typer(help="Score eventwire against gold data.", no_args_is_help=True)
 
@@ -48,6 +51,8 @@ def _command(name: str, module: str, function: str, about: str):
         path: Arg[Path, typer.Argument(help="The gold data to score against.")],
         limit: Arg[int | None, typer.Option(help="Score only the first N items.")] = None,
     ) -> None:
+        if name in NEEDS:
+            need(*NEEDS[name], f"eventwire eval {name} (its baseline)")
         if not path.exists():
             raise MissingPathError(f"no such file or directory: {path}")
         scorer = getattr(importlib.import_module(f"eventwire.eval.{module}"), function)

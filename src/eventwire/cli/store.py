@@ -41,6 +41,12 @@ class ListFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class StoryOrder(str, Enum):
+    date = "date"
+    size = "size"
+    id = "id"
+
+
 class ExportFormat(str, Enum):
     plover = "plover"
     gdelt = "gdelt"
@@ -97,11 +103,11 @@ def _progress():
 
 
 def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int,
-                  workers: int | None) -> tuple[int, Counter, int]:
+                  workers: int | None, meta: dict | None = None) -> tuple[int, Counter, int]:
     from ..batch import analyse_stream
     from ..ingest.readers import iter_inputs
 
-    inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer)
+    inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer, meta=meta)
     first = next(inputs, None)  # a missing path fails here, before the model loads
     if first is None:
         raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
@@ -127,7 +133,8 @@ def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int,
     return added, refused, skipped[0]
 
 
-def _ingest_via_server(url: str, paths: list[str], settings: Settings, timeout: float) -> None:
+def _ingest_via_server(url: str, paths: list[str], settings: Settings, timeout: float,
+                       meta: dict | None = None) -> None:
     """Post each input to the server's ``/articles``; refusals are reported and counted, as a
     local ingest does (the server records them in its store too)."""
     import os
@@ -139,7 +146,7 @@ def _ingest_via_server(url: str, paths: list[str], settings: Settings, timeout: 
     remote = Remote(url, os.environ.get("EVENTWIRE_TOKEN"), timeout=max(timeout, 120.0))
     stored = already = 0
     refused: Counter = Counter()
-    for item in iter_inputs(paths, settings, stdin=sys.stdin.buffer):
+    for item in iter_inputs(paths, settings, stdin=sys.stdin.buffer, meta=meta):
         if isinstance(item, RefusedError):
             refused[item.code] += 1
             report_error(item)
@@ -191,6 +198,10 @@ def ingest(
     server: Arg[str | None, typer.Option(
         "--server", help="Send the articles through the `eventwire serve` at this URL, which holds "
         "the store (needs EVENTWIRE_TOKEN).")] = None,
+    published: Arg[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) of plain-text inputs; articles with a date of their own "
+        "(JSONL field, sidecar, HTML) keep it.")] = None,
+    source: Arg[str | None, typer.Option(help="Outlet of the inputs, where they do not name one.")] = None,
 ) -> None:
     """Analyse articles (or a feed's new items) and keep them in the store, grouped into stories.
 
@@ -205,7 +216,8 @@ def ingest(
             raise UsageError("--feed cannot go through --server", hint="start the server with serve --feed URL")
         if store:
             raise UsageError("--store and --server name two stores", hint="the server's store is the one it holds")
-        _ingest_via_server(server, paths or [], Settings.load().with_values(max_bytes=max_bytes), timeout)
+        _ingest_via_server(server, paths or [], Settings.load().with_values(max_bytes=max_bytes), timeout,
+                           {"published": published, "source": source})
         return
     if every and not feed:
         raise UsageError("--every needs --feed")
@@ -217,7 +229,8 @@ def ingest(
     started = time.perf_counter()
     with Store(path) as db:
         if paths:
-            added, refused, skipped = _ingest_paths(db, paths, settings, batch_size, workers)
+            added, refused, skipped = _ingest_paths(db, paths, settings, batch_size, workers,
+                                                    {"published": published, "source": source})
             elapsed = time.perf_counter() - started
             why = ", ".join(f"{n} {code}" for code, n in refused.most_common())
             out.print(f"stored {added} articles ({skipped} already stored), refused {sum(refused.values())}"
@@ -342,14 +355,15 @@ def export(
 def stories(
     format: Arg[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     min_articles: Arg[int, typer.Option(help="Only stories with at least this many articles.")] = 1,
+    sort: Arg[StoryOrder, typer.Option("--sort", help="date: newest first; size: most articles first; id.")] = "date",
     store: StoreOpt = None,
 ) -> None:
-    """The stories in the store: title, articles, first and last date."""
+    """The stories in the store: title, articles, first and last date (newest first)."""
     from ..store import Store
     from ..store.stories import list_stories
 
     with Store(_store_path(store), read_only=True) as db:
-        found = list_stories(db.con, min_articles)
+        found = list_stories(db.con, min_articles, StoryOrder(sort).value)
     if format is ListFormat.jsonl:
         for item in found:
             out.file.write(json.dumps(item, ensure_ascii=False) + "\n")

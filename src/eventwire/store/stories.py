@@ -9,6 +9,7 @@ import json
 import duckdb
 import pyarrow as pa
 
+from ..errors import UsageError
 from ..stories.cluster import Story, StoryIndex
 from .schema import arrow_schema, column_names
 
@@ -53,13 +54,24 @@ def save_index(con: duckdb.DuckDBPyConnection, index: StoryIndex) -> None:
     index.dirty_terms.clear()
 
 
-def list_stories(con: duckdb.DuckDBPyConnection, min_articles: int = 1) -> list[dict]:
-    """Each story as ``{"story", "title", "articles", "first", "last"}``; articles by their
-    input ids when they have one, in the order they arrived."""
+#: How ``list_stories`` can order the stories: newest (by last date) first, largest first, or by id.
+STORY_ORDERS = {
+    "date": 's."last" DESC NULLS LAST, s."first" DESC NULLS LAST, max(a.seq) DESC',
+    "size": 'count(*) DESC, s."last" DESC NULLS LAST, s.id',
+    "id": "s.id",
+}
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, min_articles: int = 1, sort: str = "date") -> list[dict]:
+    """Each story as ``{"story", "title", "articles", "first", "last"}``, in ``sort`` order
+    (``STORY_ORDERS``: newest first by default); articles by their input ids when they have
+    one, in the order they arrived."""
+    if sort not in STORY_ORDERS:
+        raise UsageError(f"--sort {sort!r} is not an order of stories", hint=f"use one of: {', '.join(STORY_ORDERS)}")
     rows = con.execute(
         'SELECT s.id, s.title, list(coalesce(a.input_id, a.id) ORDER BY a.seq), s."first", s."last" '
         "FROM stories s JOIN articles a ON a.story = s.id GROUP BY s.id, s.title, s.\"first\", s.\"last\" "
-        "HAVING count(*) >= ? ORDER BY s.id", [min_articles]).fetchall()
+        f"HAVING count(*) >= ? ORDER BY {STORY_ORDERS[sort]}", [min_articles]).fetchall()
     return [{"story": sid, "title": title, "articles": list(ids),
              "first": first.isoformat() if first else None, "last": last.isoformat() if last else None}
             for sid, title, ids, first, last in rows]
