@@ -74,6 +74,9 @@ class Article(_Model):
     authors: list[str] = Field(default_factory=list)
     published: str | None = Field(None, description="YYYY-MM-DD or an ISO datetime")
     language: str = "en"
+    metadata: dict[str, str | int | float | bool | None] = Field(
+        default_factory=dict, description="the input's other fields (JSONL: e.g. category), kept as "
+        "given; a list or object value as its JSON text")
     dateline: Dateline | None = None
     headings: list[Span] = Field(default_factory=list, description="sub-headings in the body")
     text: str

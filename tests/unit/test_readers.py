@@ -412,3 +412,20 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(InputError) as info:
         read(path)
     assert info.value.where == str(path) and "Permission denied" in info.value.message
+
+
+def test_inputs_are_counted_for_the_progress_bar_without_reading_articles(tmp_path):
+    # issue 14: the progress bar showed `200/?` with no ETA for a file of known size
+    from eventwire.ingest.readers import count_inputs
+
+    (tmp_path / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "a.txt.meta.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Not read.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Not an article kind.", encoding="utf-8")
+    lines = tmp_path / "lines"
+    lines.write_text('{"text": "sniffed as JSON lines"}\n{"text": "two"}\n', encoding="utf-8")
+    assert count_inputs([str(tmp_path / "b.jsonl")]) == 3
+    assert count_inputs([str(tmp_path)]) == 4  # a.txt and b.jsonl's three lines
+    assert count_inputs([str(lines)]) == 2
+    assert count_inputs([str(tmp_path), "-"]) is None

@@ -245,3 +245,25 @@ def test_ctrl_c_stops_a_running_query_cleanly(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=20)
     assert proc.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+
+
+def test_other_jsonl_fields_are_kept_as_metadata_and_exported(tmp_path):
+    # issue 14: extra JSONL fields (e.g. category) were dropped
+    from eventwire.ingest.jsonl import article_from_object
+
+    raw = article_from_object({"text": STRIKE, "id": "s-9", "category": "business", "rank": 3, "paywall": False,
+                               "tags": ["ports", "labour"], "note": None}, "wire.jsonl:1")
+    assert raw.metadata == {"category": "business", "rank": 3, "paywall": False, "tags": '["ports", "labour"]',
+                            "note": None}
+    doc = make_document(STRIKE, input_id="s-9", entities=[("E1", "Dockers", "NORP", "DEU", "LAB")],
+                        events=[("V1", "PROTEST", "verbal_conflict", "protested", ["E1"], [], "asserted", None)])
+    doc.article.metadata = {"category": "business", "paywall": False}
+    with Store(tmp_path / "meta.duckdb") as db:
+        db.add([doc])
+        assert db.document(doc.article.id).article.metadata == {"category": "business", "paywall": False}
+        export(db.con, "csv", tmp_path / "m.csv")
+        export(db.con, "plover", tmp_path / "m.jsonl")
+    row = next(csv.DictReader((tmp_path / "m.csv").read_text().splitlines()))
+    assert (row["meta_category"], row["meta_paywall"]) == ("business", "false")
+    record = json.loads((tmp_path / "m.jsonl").read_text().splitlines()[0])
+    assert record["eventwire"]["metadata"] == {"category": "business", "paywall": False}

@@ -95,42 +95,43 @@ def _progress():
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     return Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("{task.fields[rate]:.1f} articles/s, refused {task.fields[refused]}"),
-                    TimeElapsedColumn(), console=err, transient=True)
+                    TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True)
 
 
 def _ingest_paths(store, paths: list[str], settings: Settings, batch_size: int,
                   workers: int | None, meta: dict | None = None) -> tuple[int, Counter, int]:
     from ..batch import analyse_stream
-    from ..ingest.readers import iter_inputs
+    from ..ingest.readers import count_inputs, iter_inputs
 
     inputs = iter_inputs(paths, settings, stdin=sys.stdin.buffer, meta=meta)
     first = next(inputs, None)  # a missing path fails here, before the model loads
     if first is None:
         raise UsageError("no articles found in the given paths", hint="eventwire reads .txt, .html, .htm and .jsonl files")
-    skipped = [0]
+    known, stored_twice = [0], 0  # skipped before analysis (already stored), and after
     refused: Counter = Counter()
     added, started = 0, time.perf_counter()
     with _progress() as progress:
-        task = progress.add_task("ingest", total=None, rate=0.0, refused=0)
+        task = progress.add_task("ingest", total=count_inputs(paths), rate=0.0, refused=0)
 
         def watched(outcomes):
             for n, outcome in enumerate(outcomes, start=1):
                 if outcome.error is not None:
                     refused[outcome.error.code] += 1
                 rate = n / max(time.perf_counter() - started, 1e-6)
-                progress.update(task, completed=n, rate=rate, refused=sum(refused.values()))
+                progress.update(task, completed=n + known[0], rate=rate, refused=sum(refused.values()))
                 yield outcome
 
-        stream = analyse_stream(_unknown(itertools.chain([first], inputs), store, skipped),
+        stream = analyse_stream(_unknown(itertools.chain([first], inputs), store, known),
                                 workers=workers, settings=settings)
         for result in store.ingest(watched(stream), batch_size=batch_size):
             added += result.added
-            skipped[0] += result.skipped
-    return added, refused, skipped[0]
+            stored_twice += result.skipped
+    return added, refused, known[0] + stored_twice
 
 
 def _ingest_via_server(url: str, paths: list[str], settings: Settings, timeout: float,

@@ -1,7 +1,8 @@
 """JSON lines: one article per line, read as a stream so a huge dump never sits in memory.
 
 Each line is an object with ``text`` or ``html`` (HTML goes through trafilatura) and
-optional ``title``, ``url``, ``published``, ``source``, ``id`` and ``authors``. A line that
+optional ``title``, ``url``, ``published``, ``source``, ``id`` and ``authors``; any other
+field (``category``, ``section``, ...) is kept as the article's ``metadata``. A line that
 is not such an object is refused with its line number and the field at fault, and the
 file goes on. Each line is held to ``Settings.max_bytes``; an oversize line is skipped
 in chunks, never read whole.
@@ -27,6 +28,8 @@ from .html import html_article
 from .raw import RawArticle
 
 _CHUNK = 1 << 20
+#: The fields a line's article is made of; every other field is kept as metadata.
+ARTICLE_FIELDS = frozenset({"text", "html", "title", "url", "published", "source", "id", "authors"})
 
 
 def _string(obj: dict[str, Any], name: str, where: str) -> str | None:
@@ -121,7 +124,15 @@ def article_from_object(obj: Any, where: str) -> RawArticle:
         published=published or found.published,
         authors=authors or found.authors,
         input_id=_input_id(obj, where),
+        metadata=_metadata(obj),
     )
+
+
+def _metadata(obj: dict[str, Any]) -> dict[str, Any]:
+    """The line's other fields: scalars as they are, a list or an object as its JSON text."""
+    return {name: value if value is None or isinstance(value, str | int | float | bool)
+            else json.dumps(value, ensure_ascii=False)
+            for name, value in obj.items() if name not in ARTICLE_FIELDS}
 
 
 def parse_line(line: bytes, where: str) -> RawArticle:

@@ -47,6 +47,6 @@ def prepare(raw: RawArticle, settings: Settings | None = None) -> Article:
     headings = find_headings(text, skip_before=dateline.span.end if dateline else 0)
     return Article(
         id=article_id(text), input_id=raw.input_id, title=raw.title, source=raw.source,
-        url=raw.url, authors=list(raw.authors), published=published, language="en",
+        url=raw.url, authors=list(raw.authors), published=published, language="en", metadata=dict(raw.metadata),
         dateline=dateline, headings=headings, text=text,
     )

@@ -17,3 +17,4 @@ class RawArticle:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     input_id: str | None = None
+    metadata: dict = field(default_factory=dict)  # the input's other fields, as given

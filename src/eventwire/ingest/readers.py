@@ -126,13 +126,42 @@ def _with_meta(items: Iterator[Item], meta: dict[str, Any]) -> Iterator[Item]:
 
 def _read_directory(root: str, settings: Settings, meta: dict[str, Any]) -> Iterator[Item]:
     """Known article files under ``root``, recursively, in sorted order; others skipped."""
+    for path in _article_files(root):
+        yield from _read_path(path, settings, meta, explicit=False)
+
+
+def _article_files(root: str) -> Iterator[str]:
+    """The files under ``root`` a directory read takes: known kinds, no hidden files, no
+    sidecars, recursively in sorted order."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.lower().endswith(SIDECAR_SUFFIX):
                 continue
             if os.path.splitext(name)[1].lower() in KINDS:
-                yield from _read_path(os.path.join(folder, name), settings, meta, explicit=False)
+                yield os.path.join(folder, name)
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many articles ``paths`` hold, counted without analysing them (a JSON-lines file's
+    non-blank lines, one for any other file), for a progress bar's total; None when standard
+    input is among them or a file cannot be read."""
+    total = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        for file in _article_files(path) if os.path.isdir(path) else [path]:
+            try:
+                with open(file, "rb") as handle:
+                    head = handle.read(4096)
+                    if file.lower().endswith(".jsonl") or is_jsonl(head):
+                        handle.seek(0)
+                        total += sum(1 for line in handle if line.strip())
+                    else:
+                        total += 1
+            except OSError:
+                return None
+    return total
 
 
 def _read_path(

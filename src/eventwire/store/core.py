@@ -265,7 +265,8 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def document(self, article_id: str) -> Document:
-        row = self.con.execute("SELECT document FROM articles WHERE id = ?", [article_id]).fetchone()
+        rows = self.con.execute("SELECT document FROM articles WHERE id = ?", [article_id]).fetchall()
+        row = rows[0] if rows else None  # fetchall: a result left open would block the next query
         if row is None:
             raise StoreError(f"no article {article_id!r} in the store {self.path}")
         return Document.model_validate_json(row[0])

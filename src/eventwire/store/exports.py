@@ -109,6 +109,7 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dic
     extra = {aid: (lang, added, text) for aid, lang, added, text in con.execute(
         "SELECT id, language, ingested_at, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
         [ids]).fetchall()}
+    metadata = article_metadata(con, ids)
     spans = {(aid, eid): (es, ee, vs, ve) for aid, eid, es, ee, vs, ve in con.execute(
         "SELECT article_id, id, event_text_start, event_text_end, evidence_start, evidence_end FROM events "
         "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
@@ -151,6 +152,7 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dic
                 "location": ({"name": r["place"], "country": r["country"], "lat": r["lat"], "lon": r["lon"]}
                              if r["place"] else None),
                 "article": r["article_id"], "input_id": r["input_id"], "url": r["url"], "story": r["story"],
+                "metadata": metadata.get(r["article_id"], {}),
             },
         })
         records.append(record)
@@ -204,7 +206,8 @@ def period_start(value: str | None) -> tuple[date | None, str | None]:
 
 def analyst_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
     """The matching events as analysts' rows (``ANALYST_SCHEMA``): dates typed, with the
-    precision the text gave and whether they come from the event or its article."""
+    precision the text gave and whether they come from the event or its article; then one
+    ``meta_<field>`` column per metadata field the articles carry (JSONL ``category`` ...)."""
     rows = event_table(con, filters).to_pylist()
     ids = sorted({r["article_id"] for r in rows})
     people = _participants(con, ids)
@@ -229,7 +232,25 @@ def analyst_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
                                   ("sector", f"{role}_sector")):
                 row[column] = "; ".join(p[field] or "" for p in who[role]) if any(p[field] for p in who[role]) else None
         out.append(row)
-    return pa.Table.from_pylist(out, schema=ANALYST_SCHEMA)
+    table = pa.Table.from_pylist(out, schema=ANALYST_SCHEMA)
+    metadata = article_metadata(con, ids)
+    for key in sorted({k for fields in metadata.values() for k in fields}):
+        values = [metadata.get(r["article_id"], {}).get(key) for r in out]
+        table = table.append_column(f"meta_{key}", pa.array(
+            [None if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values], pa.string()))
+    return table
+
+
+def article_metadata(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict]:
+    """Each article's metadata (the input's other fields), for those that have any."""
+    found = {}
+    for aid, text in con.execute(
+            "SELECT id, json_extract(document, '$.article.metadata') FROM articles "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall():
+        fields = json.loads(text) if text else None
+        if fields:
+            found[aid] = fields
+    return found
 
 
 def export_csv(con, out, filters: Filters) -> int:
