@@ -87,8 +87,8 @@ def test_ingest_dates_plain_text_and_leaves_articles_with_their_own_date(corpus,
     done = runner.invoke(app(), ["ingest", str(corpus), "--store", store, "--published", "2024-05-06",
                                  "--source", "Andes Wire"])
     assert done.exit_code == 0, done.output
-    rows = runner.invoke(app(), ["sql", "SELECT coalesce(input_id, 'txt') AS id, published, source FROM articles "
-                                 "ORDER BY id", "--format", "json", "--store", store])
+    sql = "SELECT coalesce(input_id, 'txt') AS id, published, source FROM articles ORDER BY id"
+    rows = runner.invoke(app(), ["sql", sql, "--format", "json", "--store", store])
     found = {r["id"]: (r["published"], r["source"]) for r in json.loads(rows.stdout)}
     assert found["txt"] == ("2024-05-06", "Andes Wire")  # plain text takes the option
     assert found["q0"] == ("2024-04-01", "Andes Wire")  # a JSONL date of its own is kept

@@ -168,3 +168,12 @@ def test_a_filter_that_can_match_nothing_is_a_400_naming_the_closest_value(api, 
     answer = api.get(path)
     assert answer.status_code == 400 and "can match no event" in answer.json()["error"]["message"]
     assert closest is None or f"did you mean {closest}?" in answer.json()["error"]["message"]
+
+
+def test_metadata_is_taken_and_a_lone_surrogate_in_it_is_a_422(api):
+    kept = api.post("/analyze", json={"text": "Officials in Rome said the talks went on until late on Monday.",
+                                      "metadata": {"category": "politics", "rank": 2}}, headers=AUTH)
+    assert kept.status_code == 200 and kept.json()["article"]["metadata"] == {"category": "politics", "rank": 2}
+    bad = api.post("/analyze", content=b'{"text": "Officials said so.", "metadata": {"k": "\\ud800"}}',
+                   headers={**AUTH, "Content-Type": "application/json"})
+    assert bad.status_code == 422

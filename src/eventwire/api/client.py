@@ -31,7 +31,8 @@ class Answer:
 def article_body(raw: RawArticle) -> dict[str, Any]:
     """A ``POST /articles`` body: the fields ``ArticleIn`` takes, the empty ones left out."""
     body = {"text": raw.text, "title": raw.title, "published": raw.published, "source": raw.source,
-            "url": raw.url, "authors": list(raw.authors) or None, "id": raw.input_id}
+            "url": raw.url, "authors": list(raw.authors) or None, "id": raw.input_id,
+            "metadata": dict(raw.metadata) or None}
     return {k: v for k, v in body.items() if v not in (None, "")}
 
 

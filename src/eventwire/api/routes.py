@@ -55,6 +55,8 @@ class ArticleIn(BaseModel):
     url: str | None = None
     authors: list[str] = Field(default_factory=list)
     id: str | None = Field(None, description="your own id for the article")
+    metadata: dict[str, str | int | float | bool | None] = Field(
+        default_factory=dict, description="anything else known about it (category, section...), kept as given")
 
     @field_validator("text", "title", "published", "source", "url", "id")
     @classmethod
@@ -73,10 +75,19 @@ class ArticleIn(BaseModel):
             cls._encodable(name)
         return value
 
+    @field_validator("metadata")
+    @classmethod
+    def _encodable_metadata(cls, value: dict) -> dict:
+        for key, item in value.items():
+            cls._encodable(key)
+            if isinstance(item, str):
+                cls._encodable(item)
+        return value
+
     def raw(self, origin: str) -> RawArticle:
         return RawArticle(text=self.text, origin=origin, title=self.title, source=self.source,
                           url=self.url, published=self.published, authors=list(self.authors),
-                          input_id=self.id)
+                          input_id=self.id, metadata=dict(self.metadata))
 
 
 class StoredOut(BaseModel):

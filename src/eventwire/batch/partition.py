@@ -79,7 +79,8 @@ def article_line(raw: RawArticle) -> str:
     already turned into text), so a later stage need not extract it again."""
     obj = {"text": raw.text, "title": raw.title, "source": raw.source, "url": raw.url,
            "published": raw.published, "authors": raw.authors, "id": raw.input_id}
-    return json.dumps({k: v for k, v in obj.items() if v not in (None, [])}, ensure_ascii=False)
+    fields = {k: v for k, v in obj.items() if v not in (None, [])}
+    return json.dumps({**raw.metadata, **fields}, ensure_ascii=False)  # the input's other fields too
 
 
 def _from_item(item: Item) -> tuple[str, RawArticle | RefusedError]:
