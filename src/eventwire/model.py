@@ -10,9 +10,11 @@ Fields may be added freely; renaming or dropping a field named in the contract n
 
 from __future__ import annotations
 
-from typing import Literal
+import weakref
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "2"
 
@@ -34,6 +36,50 @@ Bound = Literal["exact", "at_least", "at_most", "about", "range"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _Part(_Model):
+    """A part of a document (event, quote, claim) that can hand over the entities and places
+    its ids name: ``event.actors[0].entity.name``. The document it belongs to is held weakly,
+    never serialised, and left out of equality, copies and pickles."""
+
+    _document: Any = PrivateAttr(default=None)  # weakref.ref to the Document, set by it
+
+    def _doc(self) -> Document | None:
+        return self._document() if self._document is not None else None
+
+    def _entity(self, entity_id: str | None) -> Entity | None:
+        doc = self._doc()
+        if doc is None or entity_id is None:
+            return None
+        return next((e for e in doc.entities if e.id == entity_id), None)
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        state["__pydantic_private__"] = {"_document": None}
+        return state
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor or recipient of an event with its entity looked up: ``entity`` is None when
+    the words name no entity of the document (or the event is not in a document)."""
+
+    entity: Entity | None
+    text: Span
+    country: str | None
+    sector: str | None
+    code: str | None
+
+    @property
+    def name(self) -> str:
+        """The entity's fullest name, else the words that name the participant."""
+        return self.entity.name if self.entity is not None else self.text.text
 
 
 class Span(_Model):
@@ -106,7 +152,7 @@ class Relation(_Model):
     evidence: Span
 
 
-class Quote(_Model):
+class Quote(_Part):
     """One attribution. An interrupted quote (""A," he said, "B."") is one quote: ``content``
     runs from the first part's start to the last part's end and ``parts`` lists the pieces
     without the interrupting cue and source; an uninterrupted quote has ``parts == [content]``
@@ -120,6 +166,11 @@ class Quote(_Model):
     cue: Span | None = None
     source: Span | None = None
     speaker: str | None = None
+
+    @property
+    def speaker_entity(self) -> Entity | None:
+        """The speaker looked up in the document: ``quote.speaker_entity.name``."""
+        return self._entity(self.speaker)
 
     @staticmethod
     def line(kind: str, cue: str | None, parts: list[str]) -> str:
@@ -152,7 +203,7 @@ class ActorRef(_Model):
     code: str | None = None
 
 
-class Event(_Model):
+class Event(_Part):
     id: str
     event: EventType
     mode: str | None = None
@@ -170,8 +221,32 @@ class Event(_Model):
     mentions: list[Span] = Field(default_factory=list)
     evidence: Span
 
+    @property
+    def actors(self) -> list[Participant]:
+        """The actors with their entities looked up: ``event.actors[0].entity.name``."""
+        return [self._participant(ref) for ref in self.actor]
 
-class Claim(_Model):
+    @property
+    def recipients(self) -> list[Participant]:
+        """The recipients with their entities looked up."""
+        return [self._participant(ref) for ref in self.recipient]
+
+    @property
+    def place(self) -> Place | None:
+        """The place the event happened (its ``location``), looked up in the document."""
+        doc = self._doc()
+        return next((p for p in doc.places if p.id == self.location), None) if doc and self.location else None
+
+    @property
+    def reporter(self) -> Entity | None:
+        """Who said it happened (``reported_by``), looked up in the document."""
+        return self._entity(self.reported_by)
+
+    def _participant(self, ref: ActorRef) -> Participant:
+        return Participant(self._entity(ref.entity), ref.text, ref.country, ref.sector, ref.code)
+
+
+class Claim(_Part):
     id: str
     about: str
     value: float
@@ -181,6 +256,11 @@ class Claim(_Model):
     per: str | None = None
     claimant: str | None = None
     evidence: Span
+
+    @property
+    def claimant_entity(self) -> Entity | None:
+        """Who claims the number, looked up in the document."""
+        return self._entity(self.claimant)
 
 
 class Time(_Model):
@@ -214,6 +294,16 @@ class Document(_Model):
     times: list[Time] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Let each event, quote and claim look up the entities and places it names."""
+        ref = weakref.ref(self)
+        for part in (*self.events, *self.quotes, *self.claims):
+            part._document = ref
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        self.model_post_init(None)  # an unpickled document links its parts again
 
     def spans(self) -> list[Span]:
         """Every span in the document, for checking they all index ``article.text``."""

@@ -95,12 +95,15 @@ class Pipeline:
         return ann
 
     def pipe(
-        self, raws: Iterable[RawArticle | RefusedError], batch_size: int = 32
+        self, raws: Iterable[str | RawArticle | RefusedError], batch_size: int = 32
     ) -> Iterator[Outcome]:
         """Analyse a stream in order, parsing in batches; a refused article never stops the
-        rest. Items may be refusals a reader already made: they pass straight through."""
+        rest. Items are texts, ``RawArticle``s, or refusals a reader already made (they pass
+        straight through); each gives an ``Outcome`` (``.document``, or ``.error``)."""
         prepared: list[tuple[RawArticle | None, Article | None, EventwireError | None]] = []
-        for raw in raws:
+        for n, raw in enumerate(raws):
+            if isinstance(raw, str):
+                raw = RawArticle(text=raw, origin=f"<text {n + 1}>")
             if isinstance(raw, RefusedError):
                 prepared.append((None, None, raw))
                 continue

@@ -39,7 +39,7 @@ def test_one_line_message():
 
 def test_public_api():
     assert sorted(eventwire.__all__) == sorted(
-        ["SCHEMA_VERSION", "Document", "EventwireError", "Pipeline", "RawArticle", "RefusedError",
+        ["SCHEMA_VERSION", "Document", "EventwireError", "Participant", "Pipeline", "RawArticle", "RefusedError",
          "Store", "__version__", "extract"])
     for name in eventwire.__all__:
         assert hasattr(eventwire, name)

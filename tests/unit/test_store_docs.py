@@ -138,3 +138,23 @@ def shared_store(tmp_path_factory):
 def test_any_document_round_trips(shared_store, doc):
     shared_store.add([doc])
     assert shared_store.document(doc.article.id) == doc
+
+
+def test_parts_of_a_document_hand_over_what_their_ids_name():
+    # issue 14: `extract(text)` returned ids the user had to look up by hand
+    import copy
+    import pickle
+
+    doc = talks_document()
+    met, rejected = doc.events
+    assert [a.entity.name for a in met.actors] == ["Vladimir Putin"] and met.actors[0].name == "Vladimir Putin"
+    assert met.recipients[0].entity.country == "USA" and met.place.name == "Kremlin"
+    assert rejected.place is None and rejected.recipients == [] and met.reporter is None
+    assert doc.quotes[0].speaker_entity.name == "Yuri Ushakov" and doc.claims[0].claimant_entity is None
+    for twin in (Document.model_validate_json(doc.model_dump_json()), pickle.loads(pickle.dumps(doc)),
+                 copy.deepcopy(doc)):
+        assert twin == doc and twin.events[0].actors[0].entity.name == "Vladimir Putin"
+    assert "_document" not in doc.model_dump_json()
+    loose = met.model_copy()
+    loose._document = None  # an event outside any document names no entity, and says so
+    assert loose.actors[0].entity is None and loose.actors[0].name == "Vladimir Putin"
