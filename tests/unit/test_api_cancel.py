@@ -5,6 +5,7 @@ are slow on purpose, so what is dropped and when can be seen."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -43,20 +44,31 @@ class Steps(PrepareOnly):
 def served(tmp_path):
     """A server over the hand-built store with a ``Steps`` pipeline; yields (port, app, steps)."""
     from eventwire.api import create_app
-    from eventwire.api.server import make_server
 
     steps = Steps()
     app = create_app(make_store(tmp_path), token=AUTH["Authorization"].split()[1], pipeline=steps)
-    server = make_server(app, "127.0.0.1", 0)  # as `eventwire serve` runs it
+    with running(app) as port:
+        yield port, app, steps
+
+
+@contextlib.contextmanager
+def running(app):
+    """``app`` served as `eventwire serve` serves it, by a thread, on a free port of 127.0.0.1;
+    yields the port and stops the server after."""
+    from eventwire.api.server import make_server
+
+    server = make_server(app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started
-    yield server.servers[0].sockets[0].getsockname()[1], app, steps
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield server.servers[0].sockets[0].getsockname()[1]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def post(port: int, path: str = "/analyze") -> socket.socket:

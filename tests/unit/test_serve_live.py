@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from test_api import PrepareOnly
+from test_api_cancel import running
 from test_feeds import server as feed_server  # noqa: F401  (the local feed, a fixture)
 from typer.testing import CliRunner
 
@@ -45,23 +45,12 @@ def get(url: str) -> tuple[int, dict]:
 @pytest.fixture()
 def live(tmp_path, feed_server):  # noqa: F811
     """The server over a new store, polling the local feed every second; yields its URL."""
-    import uvicorn
-
     from eventwire.api import create_app
 
     app = create_app(str(tmp_path / "live.duckdb"), token=TOKEN, pipeline=Prep(),
                      feeds=[f"{feed_server}/feed.xml"], every=1.0)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", app, str(tmp_path / "live.duckdb")
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(app) as port:
+        yield f"http://127.0.0.1:{port}", app, str(tmp_path / "live.duckdb")
 
 
 def test_the_server_polls_its_feed_while_readers_read(live):
