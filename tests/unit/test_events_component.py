@@ -216,6 +216,29 @@ def test_a_dateline_parsed_as_subject_gives_way_to_the_phrase_after_it_and_the_c
     assert (event.date.value, event.date.anchor) == ("2025-11-28", "text")
 
 
+MET_AFTER_DATED_DATELINE = (
+    "MOSCOW|Moscow|PROPN|NNP|nsubj|7|- ,|,|PUNCT|,|punct|7 Dec|Dec|PROPN|NNP|nmod|6 3|3|NUM|CD|nummod|2 "
+    "-|-|PUNCT|:|punct|6 Vladimir|Vladimir|PROPN|NNP|compound|6 Putin|Putin|PROPN|NNP|nsubj|7 "
+    "met|meet|VERB|VBD|ROOT|7 Steve|Steve|PROPN|NNP|compound|9 Witkoff|Witkoff|PROPN|NNP|dobj|7 "
+    "in|in|ADP|IN|prep|7 the|the|DET|DT|det|12 Kremlin|Kremlin|PROPN|NNP|pobj|10 for|for|ADP|IN|prep|7 "
+    "an|an|DET|DT|det|15 hour|hour|NOUN|NN|pobj|13 on|on|ADP|IN|prep|7 the|the|DET|DT|det|19 "
+    "third|third|ADJ|JJ|amod|19 day|day|NOUN|NN|pobj|16|- .|.|PUNCT|.|punct|7|-"
+)
+
+
+def test_a_dated_dateline_hung_on_the_subject_still_gives_way_to_the_subject():
+    # "MOSCOW, Dec 3 - Vladimir Putin met Steve Witkoff": the parser made MOSCOW a second subject
+    # and hung "Dec 3 -" on Putin, so the phrase after the dateline started inside it and the
+    # event lost its actor (and was dropped); with "(Outlet)" in the dateline it was found
+    ann = run([MET_AFTER_DATED_DATELINE], {"Putin": ("PERSON", "RUS", "GOV"), "Witkoff": ("PERSON", "USA", "GOV")})
+    ann.article = ann.article.model_copy(
+        update={"dateline": Dateline(place="Moscow", country="RUS", span=ann.span(0, 15))})
+    component()(ann)
+    [event] = ann.events
+    assert event.event == "CONSULT"
+    assert [a.text.text for a in event.actor] == ["Vladimir Putin"] and [r.text.text for r in event.recipient] == ["Steve Witkoff"]
+
+
 def test_a_crowd_counted_in_thousands_is_coded_by_what_it_is_and_where_it_marches():
     ann = run([MARCHED])
     tbilisi = next(t.i for t in ann.doc if t.text == "Tbilisi")

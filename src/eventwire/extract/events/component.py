@@ -111,7 +111,9 @@ def after_dateline(ann: Annotated, head: Token) -> Token | None:
     if dateline is None:
         return None
     for chunk in head.doc.noun_chunks:
-        if chunk.start_char >= dateline.span.end and chunk.root.i < verb.i:
+        # the phrase's head after the dateline, though the phrase may start inside it: the
+        # parser hangs the dateline's date on the subject ("MOSCOW, Dec 3 - Vladimir Putin met")
+        if chunk.root.idx >= dateline.span.end and chunk.root.i < verb.i:
             return chunk.root if chunk.root.ent_type_ not in NOT_ACTORS else None
         if chunk.root.i >= verb.i:
             break

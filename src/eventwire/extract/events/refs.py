@@ -42,6 +42,17 @@ def phrase_start(head: Token) -> int:
     return start
 
 
+def outside_dateline(ann: Annotated, head: Token, start: int) -> int:
+    """``start`` moved past the dateline: the parser may hang the dateline's date on the first
+    subject ("MOSCOW, Dec 3 - Vladimir Putin met"), but the actor's words are "Vladimir Putin"."""
+    dateline = ann.article.dateline
+    if dateline is None or head.idx < dateline.span.end:
+        return start
+    while start < head.i and head.doc[start].idx < dateline.span.end:
+        start += 1
+    return start
+
+
 def _modifier_entities(head: Token, ann: Annotated, skip: str | None = None) -> list[str]:
     """Entities in the head's modifiers, one per modifier and its conjuncts ("Turkish and
     Greek sides"), or in an "of/from/in/by/to" phrase after it, directly or through a
@@ -89,7 +100,7 @@ def _code(country: str | None, sector: str | None) -> str | None:
 def actor_refs(head: Token, ann: Annotated, entities: dict[str, Entity]) -> list[ActorRef]:
     """The ActorRefs an argument head stands for; empty when no entity stands behind it."""
     doc = head.doc
-    text = ann.span(doc[phrase_start(head)].idx, head.idx + len(head.text))
+    text = ann.span(doc[outside_dateline(ann, head, phrase_start(head))].idx, head.idx + len(head.text))
     own = entities.get(ann.token_entity.get(head.i, ""))
     if own is not None:
         country, sector = own.country, own.sector
