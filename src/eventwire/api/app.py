@@ -28,7 +28,8 @@ DESCRIPTION = """Sourced event data from news: every fact with the words that su
 Reads are open unless the server requires the token for them; writes (`POST /articles`)
 and analysis (`POST /analyze`, unless the server was started with `--open-analyze`) need
 `Authorization: Bearer <EVENTWIRE_TOKEN>`. Every error has one shape:
-`{"error": {"code": ..., "message": ..., "status": ...}}`."""
+`{"error": {"code": ..., "message": ..., "status": ...}}`. Every list (events, stories, actors,
+quotes, claims, articles) answers as CSV with `format=csv` (the page asked for: `limit` up to 500)."""
 
 
 def create_app(store_path: str | None = None, settings: Settings | None = None, token: str | None = None,

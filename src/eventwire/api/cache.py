@@ -9,6 +9,7 @@ the token, it steps aside so every request is checked.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -21,6 +22,14 @@ def cache_key(path: str, params: QueryParams) -> str:
     return path + "?" + urlencode(sorted(params.multi_items()))
 
 
+def answer_headers(path: str, params: QueryParams) -> dict[str, str]:
+    """The headers of a read answer: JSON, or a CSV download for ``format=csv``."""
+    if params.get("format") == "csv":
+        name = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") or "list"
+        return {"content-type": "text/csv; charset=utf-8", "content-disposition": f'attachment; filename="{name}.csv"'}
+    return {"content-type": "application/json"}
+
+
 class CachedReads:
     """ASGI middleware: send a cached answer for a GET without entering the app."""
 
@@ -31,11 +40,13 @@ class CachedReads:
 
     async def __call__(self, scope, receive, send):
         if self.enabled and scope["type"] == "http" and scope["method"] == "GET":
-            key = cache_key(scope["path"], QueryParams(scope.get("query_string", b"")))
+            params = QueryParams(scope.get("query_string", b""))
+            key = cache_key(scope["path"], params)
             body = self.backend.peek(key)
             if body is not None:
+                headers = [(k.encode(), v.encode("latin-1")) for k, v in answer_headers(scope["path"], params).items()]
                 await send({"type": "http.response.start", "status": 200, "headers": [
-                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                    *headers, (b"content-length", str(len(body)).encode())]})
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)

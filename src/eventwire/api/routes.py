@@ -7,6 +7,8 @@ filters of ``eventwire query`` and runs the same query.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from datetime import date, datetime
@@ -20,7 +22,7 @@ from ..errors import RefusedError, StoreError
 from ..ingest.raw import RawArticle
 from ..store.queries import Filters
 from . import queries
-from .cache import cache_key
+from .cache import answer_headers, cache_key
 from .errors import ApiError
 from .security import require_analyze, require_read, require_write
 
@@ -133,13 +135,47 @@ async def cached_json(request: Request, compute: Callable[[], dict]) -> Response
     thread pool (DuckDB blocks), so a slow query never holds up the others."""
     be = backend(request)
     key = cache_key(request.url.path, request.query_params)
+    as_csv = request.query_params.get("format") == "csv"
     body = be.peek(key)
     if body is None:
         def make() -> bytes:
-            return json.dumps(compute(), default=_plain, ensure_ascii=False).encode("utf-8")
+            answer = compute()
+            if as_csv:
+                return list_csv(answer).encode("utf-8")
+            return json.dumps(answer, default=_plain, ensure_ascii=False).encode("utf-8")
 
         body = await run_in_threadpool(be.cached, key, make)
-    return Response(body, media_type="application/json")
+    return Response(body, headers=answer_headers(request.url.path, request.query_params))
+
+
+def list_csv(answer: dict) -> str:
+    """A list answer's items as CSV (``format=csv`` on any list): one column per field in the
+    order first seen; a list's values "; "-joined, an object as JSON, nothing as empty."""
+    if "items" not in answer:
+        raise ApiError(400, "not_a_list", "format=csv is for lists (events, stories, actors, quotes, "
+                       "claims, articles); ask for this one as JSON")
+    columns: list[str] = []
+    for item in answer["items"]:
+        columns += [k for k in item if k not in columns]
+
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return "; ".join(cell(v) for v in value)
+        if isinstance(value, dict):
+            return json.dumps(value, default=_plain, ensure_ascii=False)
+        if isinstance(value, date | datetime):
+            return _plain(value)
+        if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+            return "'" + value  # a spreadsheet would run it as a formula
+        return str(value)
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(item.get(c)) for c in columns] for item in answer["items"])
+    return out.getvalue()
 
 
 # -- reading ----------------------------------------------------------------------------------
