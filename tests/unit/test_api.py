@@ -348,8 +348,19 @@ def test_story_view_lays_out_timeline_network_quotes_and_conflicts():
     edges = view["network"]["edges"]
     assert [(e["a"]["name"], e["r"]["name"], e["label"]) for e in edges] == [
         ("Vladimir Putin", "Steve Witkoff", "CONSULT")]
+    [edge] = edges  # its label sits on the curve, between the two actors
+    for axis in ("x", "y"):
+        low, high = sorted((edge["a"][axis], edge["r"][axis]))
+        assert low - 40 <= edge["l" + axis] <= high + 40
     speakers = {g["speaker"]: len(g["quotes"]) for g in view["speakers"]}
     assert speakers == {"Yuri Ushakov": 1, f"Volodymyr {XSS}": 1}
     [conflict] = view["conflicts"]
     assert conflict["about"] == "area" and {s["value"] for s in conflict["sides"]} == {"5000", "6600"}
     assert {s["article"] for s in conflict["sides"]} == {"a" * 64, "b" * 64}
+
+
+def test_the_story_page_labels_each_edge_of_the_actor_graph(api):
+    # issue 14: the actor graph had no edge labels (a tooltip only)
+    story = next(s["id"] for s in api.get("/stories").json()["items"] if "Putin" in (s["title"] or ""))
+    html = api.get(f"/web/stories/{story}").text
+    assert '<text class="edge-label"' in html and ">CONSULT</text>" in html

@@ -114,23 +114,26 @@ def network(merged: list[MergedEvent], max_nodes: int = 14) -> dict:
         if a in nodes and r in nodes:
             quad = Counter(m.quad for m in evs).most_common(1)[0][0]
             negated = all(_main_status(m) in HOLLOW for m in evs)
+            path, (lx, ly) = _arc(nodes[a], nodes[r])
             drawn.append({"a": nodes[a], "r": nodes[r], "quad": quad, "count": len(evs),
-                          "path": _arc(nodes[a], nodes[r]),
+                          "path": path, "lx": lx, "ly": ly,
                           "width": min(1.5 + len(evs), 7), "dashed": negated,
                           "label": ", ".join(sorted({m.event for m in evs}))})
     return {"nodes": list(nodes.values()), "edges": drawn, "size": size}
 
 
-def _arc(a: dict, b: dict, gap: float = 13.0, bend: float = 0.15) -> str:
+def _arc(a: dict, b: dict, gap: float = 13.0, bend: float = 0.15) -> tuple[str, tuple[float, float]]:
     """An SVG path from node a to node b, bent to one side (so b-to-a is drawn apart) and
-    stopped short of both nodes (so the arrowhead shows)."""
+    stopped short of both nodes (so the arrowhead shows), and the middle of the curve, where
+    its label goes."""
     dx, dy = b["x"] - a["x"], b["y"] - a["y"]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     x1, y1 = a["x"] + ux * gap, a["y"] + uy * gap
     x2, y2 = b["x"] - ux * gap, b["y"] - uy * gap
     cx, cy = (x1 + x2) / 2 - uy * length * bend, (y1 + y2) / 2 + ux * length * bend
-    return f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
+    middle = (round((x1 + 2 * cx + x2) / 4, 1), round((y1 + 2 * cy + y2) / 4, 1))  # the curve at t = 1/2
+    return f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}", middle
 
 
 def quotes_by_speaker(docs: list[Document], links: dict[str, str]) -> list[dict]:
