@@ -364,3 +364,12 @@ def test_the_story_page_labels_each_edge_of_the_actor_graph(api):
     story = next(s["id"] for s in api.get("/stories").json()["items"] if "Putin" in (s["title"] or ""))
     html = api.get(f"/web/stories/{story}").text
     assert '<text class="edge-label"' in html and ">CONSULT</text>" in html
+
+
+def test_the_story_timeline_is_also_told_in_words(api):
+    # issue 14: the timeline was dots; who did what to whom was only on hover
+    story = next(s["id"] for s in api.get("/stories").json()["items"] if "Putin" in (s["title"] or ""))
+    html = api.get(f"/web/stories/{story}").text
+    words = html[html.index('<details class="timeline-text">'):]
+    words = words[:words.index("</details>")]
+    assert "Vladimir Putin" in words and ">CONSULT</span> Steve Witkoff" in words and "1 report)" in words
