@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 import duckdb
 
 from ..model import Document, Quote
-from ..store.queries import Filters, country_code, event_rows, parse_day, run_query, where_clause
+from ..store.queries import (
+    EVENT_DATE,
+    Filters,
+    country_code,
+    event_rows,
+    parse_day,
+    run_query,
+    where_clause,
+)
 
 
 @dataclass
@@ -82,6 +91,41 @@ def events(con, f: Filters, limit: int, offset: int) -> Page:
     total = int(con.execute(_EVENT_COUNT + where, params).fetchone()[0])
     columns, rows = run_query(con, f, limit, offset)
     return Page([dict(zip(columns, row)) for row in rows], total, limit, offset)
+
+
+_FACET_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+_FACET_PARTIES = ("FROM events e JOIN articles a ON a.id = e.article_id JOIN event_actors p "
+                  "ON p.article_id = e.article_id AND p.event_id = e.id")
+#: How many values of an open-ended facet (actors, countries) are counted.
+FACET_TOP = 20
+
+
+def event_facets(con, f: Filters) -> dict:
+    """What the events matching ``f`` break down into, for a reader narrowing them: counts by
+    event type, quad class, status, top actors, recipients and countries (of the place or a
+    side), and by day (the event's date, else its article's), each largest first except the
+    days, which are in order."""
+    where, params = where_clause(f)
+    also = (where + " AND") if where else " WHERE"
+
+    def counts(select: str, tail: str, extra: list | None = None) -> list[dict]:
+        rows = con.execute(f"SELECT {select} AS value, count(DISTINCT (e.article_id, e.id)) AS n {tail}",
+                           params + (extra or [])).fetchall()
+        return [{"value": v.isoformat() if isinstance(v, date) else v, "n": int(n)} for v, n in rows]
+
+    by = "GROUP BY 1 ORDER BY 2 DESC, 1"
+    facets = {name: counts(f"e.{name}", f"{_FACET_FROM}{also} e.{name} IS NOT NULL {by}")
+              for name in ("event", "quad", "status")}
+    for role in ("actor", "recipient"):
+        facets[role] = counts("p.name", f"{_FACET_PARTIES}{also} p.role = ? AND p.name IS NOT NULL {by} "
+                              f"LIMIT {FACET_TOP}", [role])
+    facets["country"] = counts(
+        "x.country", f"{_FACET_FROM} JOIN (SELECT article_id, event_id, country FROM event_actors UNION "
+        "SELECT article_id, id, location_country FROM events) x ON x.article_id = e.article_id AND "
+        f"x.event_id = e.id{also} x.country IS NOT NULL {by} LIMIT {FACET_TOP}")
+    facets["day"] = counts(EVENT_DATE, f"{_FACET_FROM}{also} {EVENT_DATE} IS NOT NULL GROUP BY 1 ORDER BY 1")
+    total = int(con.execute(_EVENT_COUNT + where, params).fetchone()[0])
+    return {"total": total, "facets": facets}
 
 
 # -- articles -------------------------------------------------------------------------------

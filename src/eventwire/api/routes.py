@@ -191,6 +191,17 @@ async def list_events(request: Request, actor: Text = None, recipient: Text = No
     return await cached_json(request, lambda: page(queries.events(con(request), f, limit, offset)))
 
 
+@reads.get("/events/facets", tags=["events"])
+async def event_facets(request: Request, actor: Text = None, recipient: Text = None, event: Text = None,
+                       quad: Text = None, status: Text = None, country: Text = None, place: Text = None,
+                       since: Text = None, until: Text = None, speaker: Text = None, text: Text = None,
+                       story: Text = None):
+    """What the events matching the filters break down into: counts by event type, quad
+    class, status, top actors, recipients and countries, and by day (for a time chart)."""
+    f = Filters(actor, recipient, event, quad, status, country, place, since, until, speaker, text, story)
+    return await cached_json(request, lambda: queries.event_facets(con(request), f))
+
+
 @reads.get("/articles", response_model=PageOut, tags=["articles"])
 async def list_articles(request: Request, story: Text = None, source: Text = None, text: Text = None,
                   actor: Text = None, since: Text = None, until: Text = None,

@@ -124,6 +124,8 @@ _SPEAKER = ("(strpos(lower(coalesce(e.reported_by_name, '')), lower(?)) > 0 OR E
 _TEXT = ("(strpos(lower(e.evidence_text), lower(?)) > 0 "
          "OR strpos(lower(e.event_text_text), lower(?)) > 0)")
 _DATE = "coalesce(e.event_date, a.pub_date)"
+#: An event's day in SQL: its own date, else its article's publication date.
+EVENT_DATE = _DATE
 
 
 def where_clause(f: Filters) -> tuple[str, list]:

@@ -1,0 +1,33 @@
+"""Facets of the events (issue 14, part 6): what a filtered list breaks down into, and the
+per-day counts a time chart draws, from the same filters as /events."""
+
+from __future__ import annotations
+
+import pytest
+from test_api import client, make_store
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    with client(make_store(tmp_path_factory.mktemp("facets"))) as c:
+        yield c
+
+
+def test_facets_count_what_the_list_holds(api):
+    listed = api.get("/events", params={"limit": 500}).json()
+    answer = api.get("/events/facets").json()
+    facets = answer["facets"]
+    assert answer["total"] == listed["total"] == 3
+    for name in ("event", "quad", "status"):
+        assert sum(f["n"] for f in facets[name]) == listed["total"], name
+        assert {f["value"] for f in facets[name]} == {item[name] for item in listed["items"]}
+    assert facets["actor"][0] == {"value": "Vladimir Putin", "n": 2}  # largest first
+    days = [f["value"] for f in facets["day"]]
+    assert days == sorted(days) and sum(f["n"] for f in facets["day"]) == 3
+
+
+def test_facets_follow_the_filters_and_refuse_what_cannot_match(api):
+    narrowed = api.get("/events/facets", params={"actor": "Putin", "status": "negated"}).json()
+    assert narrowed["total"] == 1 and narrowed["facets"]["status"] == [{"value": "negated", "n": 1}]
+    refused = api.get("/events/facets", params={"quad": "5"})
+    assert refused.status_code == 400 and "can match no event" in refused.json()["error"]["message"]
