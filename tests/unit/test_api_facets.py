@@ -31,3 +31,24 @@ def test_facets_follow_the_filters_and_refuse_what_cannot_match(api):
     assert narrowed["total"] == 1 and narrowed["facets"]["status"] == [{"value": "negated", "n": 1}]
     refused = api.get("/events/facets", params={"quad": "5"})
     assert refused.status_code == 400 and "can match no event" in refused.json()["error"]["message"]
+
+
+def test_a_day_chart_keeps_quiet_days_as_gaps():
+    from eventwire.web.charts import day_chart
+
+    chart = day_chart([{"value": "2025-12-01", "n": 2}, {"value": "2025-12-04", "n": 1}])
+    assert [b["day"] for b in chart["bars"]] == ["2025-12-01", "2025-12-04"]
+    first, last = chart["bars"]
+    assert last["x"] - first["x"] == pytest.approx(3 * chart["width"] / 4)  # three days apart on a four-day axis
+    assert first["h"] == pytest.approx(2 * last["h"]) and chart["total"] == 3
+    assert day_chart([]) is None
+
+
+def test_story_and_actor_pages_draw_events_per_day(api):
+    story = next(s["id"] for s in api.get("/stories").json()["items"] if "Putin" in (s["title"] or ""))
+    days = api.get("/events/facets", params={"story": story}).json()["facets"]["day"]
+    for page in (f"/web/stories/{story}", "/web/actors/Vladimir%20Putin"):
+        html = api.get(page).text
+        assert '<figure class="day-chart">' in html, page
+    story_html = api.get(f"/web/stories/{story}").text
+    assert story_html.count('<rect class="bar"') == len(days)

@@ -14,7 +14,9 @@ from fastapi.templating import Jinja2Templates
 from ..api import queries
 from ..api.errors import ApiError
 from ..api.security import require_read
+from ..store.queries import Filters
 from .article_view import STATUS_WORDS, actor_href, article_page
+from .charts import day_chart
 from .story_view import QUADS, story_page
 
 HERE = Path(__file__).parent
@@ -67,7 +69,8 @@ def story(request: Request, story_id: str):
     row = queries.story_row(con, story_id)
     if row is None:
         raise ApiError(404, "not_found", f"no story {story_id!r} in the store")
-    return _render(request, "story.html", **story_page(row, queries.story_documents(con, story_id)))
+    days = queries.event_facets(con, Filters(story=story_id))["facets"]["day"]
+    return _render(request, "story.html", chart=day_chart(days), **story_page(row, queries.story_documents(con, story_id)))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -94,8 +97,9 @@ def actor(request: Request, name: str):
         raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
     events = queries.actor_events(con, summary["name"])
     quotes = queries.actor_quotes(con, summary["name"])
+    days = queries.event_facets(con, Filters(actor=summary["name"]))["facets"]["day"]
     return _render(request, "actor.html", actor=summary, events=events, quotes=quotes,
-                   timeline=_by_day(events, quotes))
+                   timeline=_by_day(events, quotes), chart=day_chart(days))
 
 
 def _by_day(events: list[dict], quotes: list[dict]) -> list[dict]:
