@@ -182,6 +182,11 @@ def test_scenario_story_timeline_article_search(server, page):
     assert page.locator("mark.hl-ent").count() >= 3
     assert page.locator("mark.hl-quote").count() >= 1
     assert page.locator("mark.hl-event").count() >= 1
+    # the text reads plain until a kind is switched on (issue 14: every highlight at once was hard to read)
+    text = page.locator("#article-text")
+    assert "hide-ent" in text.get_attribute("class") and not page.locator("[data-toggle=ent]").is_checked()
+    page.locator("[data-toggle=ent]").check()
+    assert "hide-ent" not in text.get_attribute("class") and "hide-quote" in text.get_attribute("class")
 
     # hovering a highlight shows the fact, with a link to the actor
     mark = page.locator("mark.hl-ent:not(:has(mark))").first

@@ -3,6 +3,8 @@ body limits, pagination, the same event filters as ``eventwire query``, escaping
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -373,3 +375,13 @@ def test_the_story_timeline_is_also_told_in_words(api):
     words = html[html.index('<details class="timeline-text">'):]
     words = words[:words.index("</details>")]
     assert "Vladimir Putin" in words and ">CONSULT</span> Steve Witkoff" in words and "1 report)" in words
+
+
+def test_the_article_page_reads_plain_until_a_kind_of_highlight_is_switched_on(api):
+    # issue 14: the article page with every highlight on was hard to read
+    article = api.get("/articles").json()["items"][0]["id"]
+    html = api.get(f"/web/articles/{article}").text
+    boxes = re.findall(r'<input type="checkbox" data-toggle="(\w+)"( checked)?>', html)
+    assert len(boxes) == 8 and not any(checked for _, checked in boxes)
+    classes = re.search(r'<article class="([^"]+)" id="article-text">', html)[1].split()
+    assert {f"hide-{kind}" for kind, _ in boxes} <= set(classes)

@@ -83,8 +83,8 @@
   });
 
   document.querySelectorAll("[data-toggle]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      text.classList.toggle("hide-" + box.getAttribute("data-toggle"), !box.checked);
-    });
+    function apply() { text.classList.toggle("hide-" + box.getAttribute("data-toggle"), !box.checked); }
+    box.addEventListener("change", apply);
+    apply();  // a box the browser restored (back button) shows its kind again
   });
 })();
