@@ -52,3 +52,20 @@ def test_story_and_actor_pages_draw_events_per_day(api):
         assert '<figure class="day-chart">' in html, page
     story_html = api.get(f"/web/stories/{story}").text
     assert story_html.count('<rect class="bar"') == len(days)
+
+
+def test_the_events_page_narrows_by_facets_and_keeps_the_filters_given(api):
+    # issue 14: no filters or facets on the web lists
+    import re
+
+    html = api.get("/web/events", params={"actor": "Putin"}).text
+    assert "2 events matching actor <strong>Putin</strong>" in html
+    links = [link.replace("&amp;", "&") for link in re.findall(r'<a href="\?([^"]+)">', html)]
+    assert "actor=Putin&status=negated" in links  # a facet value adds itself to the filters
+    narrowed = api.get("/web/events?actor=Putin&status=negated").text
+    assert "1 events matching" in narrowed and narrowed.count('<span class="badge') == 1
+    csv_link = re.search(r'<a class="download" href="([^"]+)"', narrowed)[1].replace("&amp;", "&")
+    answer = api.get(csv_link)
+    assert answer.status_code == 200 and len(answer.text.strip().splitlines()) == 2  # header + the one event
+    assert api.get("/web/events", params={"status": "negatd"}).status_code == 400
+    assert '<a href="/web/events">Events</a>' in api.get("/web/").text

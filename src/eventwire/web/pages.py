@@ -82,6 +82,36 @@ def article(request: Request, article_id: str, event: Annotated[str | None, Quer
     return _render(request, "article.html", **article_page(doc, story_id, event))
 
 
+#: The filters the events page takes (those of /events), in the order its form shows them.
+EVENT_FILTERS = ("event", "status", "quad", "actor", "recipient", "country", "place", "since", "until",
+                 "speaker", "text", "story")
+Filter = Annotated[str | None, Query(max_length=200)]
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, event: Filter = None, status: Filter = None, quad: Filter = None,
+                actor: Filter = None, recipient: Filter = None, country: Filter = None, place: Filter = None,
+                since: Filter = None, until: Filter = None, speaker: Filter = None, text: Filter = None,
+                story: Filter = None, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    """The events, narrowed by facets: each facet value links to the list with it added."""
+    given = {k: v for k, v in zip(EVENT_FILTERS, (event, status, quad, actor, recipient, country, place,
+                                                  since, until, speaker, text, story), strict=True) if v}
+    f = Filters(**given)
+    con = _con(request)
+    found = queries.events(con, f, PAGE_SIZE, offset)
+    facets = queries.event_facets(con, f)["facets"]
+    return _render(request, "events.html", page=found, page_size=PAGE_SIZE, given=given,
+                   facets={k: facets[k] for k in ("event", "status", "quad", "actor", "recipient", "country")},
+                   chart=day_chart(facets["day"]), query=lambda **more: _query({**given, **more}))
+
+
+def _query(params: dict) -> str:
+    """A query string for the events page (empty values left out)."""
+    from urllib.parse import urlencode
+
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, name: Annotated[str | None, Query(max_length=200)] = None,
            offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
