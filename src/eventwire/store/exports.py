@@ -33,7 +33,7 @@ import pyarrow as pa
 from ..errors import UsageError
 from . import gdelt
 from .output import opened
-from .queries import Filters, event_query
+from .queries import Filters, event_query, participants
 
 FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "parquet", "jsonl")
 
@@ -54,19 +54,6 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filters
 def event_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
     sql, params = event_query(filters)
     return con.sql(sql, params=params).to_arrow_table()
-
-
-def _participants(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict:
-    """(article, event) -> {"actor": [rows], "recipient": [rows]} for the given articles."""
-    found: dict = defaultdict(lambda: {"actor": [], "recipient": []})
-    rows = con.execute(
-        "SELECT article_id, event_id, role, name, country, sector, code, span_start, span_end, span_text "
-        "FROM event_actors WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY position",
-        [article_ids]).fetchall()
-    for aid, eid, role, name, country, sector, code, start, end, text in rows:
-        found[(aid, eid)][role].append({"name": name, "country": country, "sector": sector, "code": code,
-                                        "start": start, "end": end, "text": text})
-    return found
 
 
 def _plover_actor(who: dict) -> dict:
@@ -105,7 +92,7 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dic
 
     rows = event_table(con, filters).to_pylist()
     ids = sorted({r["article_id"] for r in rows})
-    people = _participants(con, ids)
+    people = participants(con, ids)
     extra = {aid: (lang, added, text) for aid, lang, added, text in con.execute(
         "SELECT id, language, ingested_at, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
         [ids]).fetchall()}
@@ -210,7 +197,7 @@ def analyst_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
     ``meta_<field>`` column per metadata field the articles carry (JSONL ``category`` ...)."""
     rows = event_table(con, filters).to_pylist()
     ids = sorted({r["article_id"] for r in rows})
-    people = _participants(con, ids)
+    people = participants(con, ids)
     extra = {(aid, eid): (value, published) for aid, eid, value, published in con.execute(
         "SELECT e.article_id, e.id, e.date_value, a.pub_date FROM events e JOIN articles a ON a.id = e.article_id "
         "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}

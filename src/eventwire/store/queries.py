@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -274,3 +275,17 @@ def run_sql(con: duckdb.DuckDBPyConnection, text: str, timeout: float = 30.0):
         raise StoreError(f"the query failed: {str(done['error']).splitlines()[0]}",
                          hint="the store is read-only here; see the tables with: SHOW TABLES") from None
     return done["value"]
+
+
+def participants(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict:
+    """(article, event) -> {"actor": [...], "recipient": [...]} for the given articles: each side's
+    name, country, sector, CAMEO code and span (start, end, text), in order."""
+    found: dict = defaultdict(lambda: {"actor": [], "recipient": []})
+    rows = con.execute(
+        "SELECT article_id, event_id, role, name, country, sector, code, span_start, span_end, span_text "
+        "FROM event_actors WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY position",
+        [article_ids]).fetchall()
+    for aid, eid, role, name, country, sector, code, start, end, text in rows:
+        found[(aid, eid)][role].append({"name": name, "country": country, "sector": sector, "code": code,
+                                        "start": start, "end": end, "text": text})
+    return found
