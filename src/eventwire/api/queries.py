@@ -98,13 +98,15 @@ _FACET_PARTIES = ("FROM events e JOIN articles a ON a.id = e.article_id JOIN eve
                   "ON p.article_id = e.article_id AND p.event_id = e.id")
 #: How many values of an open-ended facet (actors, countries) are counted.
 FACET_TOP = 20
+#: How many located places a map of the events shows (the most frequent).
+PLACE_TOP = 300
 
 
 def event_facets(con, f: Filters) -> dict:
     """What the events matching ``f`` break down into, for a reader narrowing them: counts by
     event type, quad class, status, top actors, recipients and countries (of the place or a
-    side), and by day (the event's date, else its article's), each largest first except the
-    days, which are in order."""
+    side), by day (the event's date, else its article's) and by place (name, country and
+    coordinates, for a map), each largest first except the days, which are in order."""
     where, params = where_clause(f)
     also = (where + " AND") if where else " WHERE"
 
@@ -124,6 +126,12 @@ def event_facets(con, f: Filters) -> dict:
         "SELECT article_id, id, location_country FROM events) x ON x.article_id = e.article_id AND "
         f"x.event_id = e.id{also} x.country IS NOT NULL {by} LIMIT {FACET_TOP}")
     facets["day"] = counts(EVENT_DATE, f"{_FACET_FROM}{also} {EVENT_DATE} IS NOT NULL GROUP BY 1 ORDER BY 1")
+    facets["place"] = [
+        {"value": name, "country": country, "lat": round(lat, 4), "lon": round(lon, 4), "n": int(n)}
+        for name, country, lat, lon, n in con.execute(
+            "SELECT e.location_name, e.location_country, avg(e.lat), avg(e.lon), "
+            f"count(DISTINCT (e.article_id, e.id)) {_FACET_FROM}{also} e.lat IS NOT NULL AND "
+            f"e.lon IS NOT NULL GROUP BY 1, 2 ORDER BY 5 DESC, 1 LIMIT {PLACE_TOP}", params).fetchall()]
     total = int(con.execute(_EVENT_COUNT + where, params).fetchone()[0])
     return {"total": total, "facets": facets}
 

@@ -197,7 +197,8 @@ async def event_facets(request: Request, actor: Text = None, recipient: Text = N
                        since: Text = None, until: Text = None, speaker: Text = None, text: Text = None,
                        story: Text = None):
     """What the events matching the filters break down into: counts by event type, quad
-    class, status, top actors, recipients and countries, and by day (for a time chart)."""
+    class, status, top actors, recipients and countries, by day (for a time chart) and by
+    located place with its coordinates (for a map)."""
     f = Filters(actor, recipient, event, quad, status, country, place, since, until, speaker, text, story)
     return await cached_json(request, lambda: queries.event_facets(con(request), f))
 

@@ -1,6 +1,7 @@
 """``eventwire knowledge build``: regenerate knowledge files from outside dictionaries.
 
     eventwire knowledge build --cameo ../shared/data/cameo [--out src/eventwire/knowledge/data]
+    eventwire knowledge build --world naturalearth_lowres.shp
 
 prints one line per file written: ``NAME: N rows``.
 """
@@ -20,22 +21,36 @@ app = typer.Typer(help="Build knowledge files from outside dictionaries.", no_ar
 @app.command("build")
 @friendly
 def build(
-    cameo: Arg[Path, typer.Option(
+    cameo: Arg[Path | None, typer.Option(
         "--cameo", help="The folder with PETRARCH-2's CAMEO.2.0.txt, Phoenix.agents.txt, "
-        "CAMEO2PLOVER-2021.txt and LICENSE.petrarch2.",
-    )] = Path("../shared/data/cameo"),
+        "CAMEO2PLOVER-2021.txt and LICENSE.petrarch2 (default, when --world is not given: "
+        "../shared/data/cameo).",
+    )] = None,
+    world: Arg[Path | None, typer.Option(
+        "--world", help="Natural Earth's 1:110m countries as a shapefile (.shp with its .dbf "
+        "beside it), for the web pages' world map.",
+    )] = None,
     out_dir: Arg[Path | None, typer.Option(
         "--out", help="Where to write the files (default: the package's knowledge/data folder).",
     )] = None,
 ) -> None:
-    """Convert PETRARCH-2's CAMEO dictionaries into knowledge files.
+    """Convert outside dictionaries into knowledge files.
 
-    Writes cameo_verbs.tsv (verb patterns, PLOVER-coded with the CAMEO2PLOVER table),
-    cameo_synsets.tsv (the synonym sets they name) and cameo_agents.tsv (agent nouns and
-    their sectors), and prints the rows written to each."""
+    --cameo writes cameo_verbs.tsv (verb patterns, PLOVER-coded with the CAMEO2PLOVER
+    table), cameo_synsets.tsv (the synonym sets they name) and cameo_agents.tsv (agent nouns
+    and their sectors); --world writes world_110m.tsv (country outlines). Prints the rows
+    written to each file."""
     from ..knowledge import data_path
-    from ..knowledge.build.cameo import build as build_cameo
 
     target = out_dir or data_path("")
-    for name, rows in build_cameo(cameo, target).items():
+    written: dict[str, int] = {}
+    if cameo is not None or world is None:
+        from ..knowledge.build.cameo import build as build_cameo
+
+        written.update(build_cameo(cameo or Path("../shared/data/cameo"), target))
+    if world is not None:
+        from ..knowledge.build.world import build as build_world
+
+        written.update(build_world(world, target))
+    for name, rows in written.items():
         out.print(f"{Path(target) / name}: {rows} rows", markup=False)

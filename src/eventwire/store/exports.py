@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 

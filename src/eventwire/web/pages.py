@@ -17,6 +17,7 @@ from ..api.security import require_read
 from ..store.queries import Filters
 from .article_view import STATUS_WORDS, actor_href, article_page
 from .charts import day_chart
+from .maps import world_map
 from .story_view import QUADS, story_page
 
 HERE = Path(__file__).parent
@@ -69,8 +70,9 @@ def story(request: Request, story_id: str):
     row = queries.story_row(con, story_id)
     if row is None:
         raise ApiError(404, "not_found", f"no story {story_id!r} in the store")
-    days = queries.event_facets(con, Filters(story=story_id))["facets"]["day"]
-    return _render(request, "story.html", chart=day_chart(days), **story_page(row, queries.story_documents(con, story_id)))
+    facets = queries.event_facets(con, Filters(story=story_id))["facets"]
+    return _render(request, "story.html", chart=day_chart(facets["day"]), **_map(facets, story=story_id),
+                   **story_page(row, queries.story_documents(con, story_id)))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -102,7 +104,8 @@ def events_page(request: Request, event: Filter = None, status: Filter = None, q
     facets = queries.event_facets(con, f)["facets"]
     return _render(request, "events.html", page=found, page_size=PAGE_SIZE, given=given,
                    facets={k: facets[k] for k in ("event", "status", "quad", "actor", "recipient", "country")},
-                   chart=day_chart(facets["day"]), query=lambda **more: _query({**given, **more}))
+                   chart=day_chart(facets["day"]), query=lambda **more: _query({**given, **more}),
+                   **_map(facets, **given))
 
 
 def _query(params: dict) -> str:
@@ -110,6 +113,13 @@ def _query(params: dict) -> str:
     from urllib.parse import urlencode
 
     return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+def _map(facets: dict, **given) -> dict:
+    """The template context of the world map of the events ``facets`` describe: the map, and
+    the events-page query of each dot (the filters ``given`` with its place)."""
+    return {"world": world_map(facets["place"], facets["country"]),
+            "map_query": lambda **more: _query({**given, "offset": None, **more})}
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -127,9 +137,10 @@ def actor(request: Request, name: str):
         raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
     events = queries.actor_events(con, summary["name"])
     quotes = queries.actor_quotes(con, summary["name"])
-    days = queries.event_facets(con, Filters(actor=summary["name"]))["facets"]["day"]
+    facets = queries.event_facets(con, Filters(actor=summary["name"]))["facets"]
     return _render(request, "actor.html", actor=summary, events=events, quotes=quotes,
-                   timeline=_by_day(events, quotes), chart=day_chart(days))
+                   timeline=_by_day(events, quotes), chart=day_chart(facets["day"]),
+                   **_map(facets, actor=summary["name"]))
 
 
 def _by_day(events: list[dict], quotes: list[dict]) -> list[dict]:

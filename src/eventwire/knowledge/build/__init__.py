@@ -6,4 +6,5 @@ returns the number of rows written per file. ``eventwire knowledge build`` runs 
 
     cameo   PETRARCH-2's CAMEO verb and agent dictionaries, with PLOVER's CAMEO2PLOVER
             table -> cameo_verbs.tsv, cameo_agents.tsv
+    world   Natural Earth's 1:110m country outlines (a shapefile) -> world_110m.tsv
 """
