@@ -215,6 +215,33 @@ def test_scenario_story_timeline_article_search(server, page):
     assert page.js_errors == []
 
 
+def test_the_events_page_narrows_by_facets_charts_and_maps(server, page):
+    # issue 14: no filters, facets, time charts or map on the web lists
+    page.goto(server + "/web/events")
+    assert page.locator("figure.day-chart rect.bar").count() >= 1
+    dots = page.locator("figure.world-map circle.place")
+    assert dots.count() >= 2 and page.locator("figure.world-map path.land").count() > 170
+    shot(page, "events")
+
+    facet = page.locator(".facet").first.locator("a").first  # the most frequent event type
+    value = facet.inner_text()
+    facet.click()
+    page.wait_for_selector(f"text=matching event {value}")
+    badges = page.locator("table.events span.badge").all_inner_texts()
+    assert badges and set(badges) == {value}
+
+    page.goto(server + "/web/events")
+    place = page.locator("figure.world-map a").first
+    name = place.locator("title").text_content().split(" (")[0].split(":")[0]
+    place.click()
+    page.wait_for_selector(f"text=matching place {name}")
+    assert page.locator("table.events tbody tr").count() >= 1
+
+    page.goto(server + "/web/search?q=Putin")
+    assert page.locator("figure.day-chart rect.bar").count() >= 1
+    assert page.js_errors == []
+
+
 def _assert_not_run(page) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
 

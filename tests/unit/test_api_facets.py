@@ -3,6 +3,8 @@ per-day counts a time chart draws, from the same filters as /events."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_api import client, make_store
 
@@ -69,3 +71,16 @@ def test_the_events_page_narrows_by_facets_and_keeps_the_filters_given(api):
     assert answer.status_code == 200 and len(answer.text.strip().splitlines()) == 2  # header + the one event
     assert api.get("/web/events", params={"status": "negatd"}).status_code == 400
     assert '<a href="/web/events">Events</a>' in api.get("/web/").text
+
+
+def test_a_search_result_has_its_day_chart(api):
+    from eventwire.api import queries
+
+    html = api.get("/web/search", params={"q": "Putin"}).text
+    assert '<figure class="day-chart">' in html
+    totals = re.search(r"Events per day \(the event's date, else its article's\): (\d+) from", html)
+    assert int(totals[1]) == 2  # both events with Putin as a side, not only the page shown
+    assert html.count('<rect class="bar"') == html.count("event</title>") + html.count("events</title>")
+    with api.app.state.backend.cursor() as con:
+        assert queries.search_days(con, "no such words anywhere") == []
+    assert '<figure class="day-chart">' not in api.get("/web/search", params={"q": "no such words"}).text

@@ -323,13 +323,29 @@ def search(con, q: str, limit: int = 20) -> dict[str, list[dict]]:
     by_speaker = quotes(con, speaker=q, limit=limit).items
     seen = {(r["article_id"], r["quote_id"]) for r in by_speaker}
     merged_quotes = by_speaker + [r for r in found_quotes if (r["article_id"], r["quote_id"]) not in seen]
+    w = _search_events(q)
+    events_found = _event_dicts(con, f"{w.sql()} ORDER BY date DESC NULLS LAST, a.seq, e.id LIMIT ?",
+                                [*w.params, limit])
+    return {"articles": found_articles, "quotes": merged_quotes[:limit], "events": events_found}
+
+
+def _search_events(q: str) -> Where:
+    """The events a search for ``q`` finds: its words in the evidence or in a side's name."""
     w = Where()
     w.add("(strpos(lower(e.evidence_text), lower(?)) > 0 OR EXISTS (SELECT 1 FROM event_actors x "
           "WHERE x.article_id = e.article_id AND x.event_id = e.id "
           "AND strpos(lower(x.name), lower(?)) > 0))", q, q)
-    events_found = _event_dicts(con, f"{w.sql()} ORDER BY date DESC NULLS LAST, a.seq, e.id LIMIT ?",
-                                [*w.params, limit])
-    return {"articles": found_articles, "quotes": merged_quotes[:limit], "events": events_found}
+    return w
+
+
+def search_days(con, q: str) -> list[dict]:
+    """Every event a search for ``q`` finds (not only the first page), counted per day (the
+    event's date, else its article's), in date order: what a time chart of the result draws."""
+    w = _search_events(q)
+    w.add(f"{EVENT_DATE} IS NOT NULL")
+    rows = con.execute(f"SELECT {EVENT_DATE} AS day, count(*) {_FACET_FROM}{w.sql()} GROUP BY 1 ORDER BY 1",
+                       w.params).fetchall()
+    return [{"value": day.isoformat(), "n": int(n)} for day, n in rows]
 
 
 

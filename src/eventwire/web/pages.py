@@ -152,5 +152,7 @@ def _by_day(events: list[dict], quotes: list[dict]) -> list[dict]:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
-    results = queries.search(_con(request), q.strip()) if q.strip() else None
-    return _render(request, "search.html", q=q, results=results)
+    con = _con(request)
+    results = queries.search(con, q.strip()) if q.strip() else None
+    chart = day_chart(queries.search_days(con, q.strip())) if q.strip() else None
+    return _render(request, "search.html", q=q, results=results, chart=chart)
