@@ -84,3 +84,50 @@ def test_a_search_result_has_its_day_chart(api):
     with api.app.state.backend.cursor() as con:
         assert queries.search_days(con, "no such words anywhere") == []
     assert '<figure class="day-chart">' not in api.get("/web/search", params={"q": "no such words"}).text
+
+
+def test_stories_narrow_by_event_actor_and_country_with_their_facets(api):
+    everything = api.get("/stories/facets").json()
+    assert everything["total"] == api.get("/stories").json()["total"] == 2
+    assert {"value": "RETREAT", "n": 1} in everything["facets"]["event"]
+    retreat = api.get("/stories", params={"event": "RETREAT"}).json()
+    assert retreat["total"] == 1 and retreat["items"][0]["title"].startswith("Kyiv")
+    assert api.get("/stories", params={"actor": "putin"}).json()["items"][0]["title"] == "Putin meets Witkoff"
+    narrowed = api.get("/stories/facets", params={"country": "Ukraine"}).json()
+    assert narrowed["total"] == 1 and narrowed["facets"]["country"] == [{"value": "UKR", "n": 1}]
+    for bad in ({"event": "CONSLT"}, {"country": "Englnd"}):
+        refused = api.get("/stories", params=bad)
+        assert refused.status_code == 400, bad
+        assert "did you mean" in refused.json()["error"]["message"].lower() or "closest" in refused.text
+
+
+def test_actors_narrow_by_type_country_and_sector_with_their_facets(api):
+    facets = api.get("/actors/facets").json()
+    assert facets["total"] == api.get("/actors").json()["total"] == 4
+    assert facets["facets"]["country"][0] == {"value": "RUS", "n": 2}
+    russians = api.get("/actors", params={"country": "RUS"}).json()
+    assert {a["name"] for a in russians["items"]} == {"Vladimir Putin", "Yuri Ushakov"}
+    assert api.get("/actors/facets", params={"sector": "gov"}).json()["total"] == 1
+
+
+def test_the_stories_and_actors_pages_have_facets_that_narrow_and_pages_that_keep_them(api):
+    html = api.get("/web/").text
+    links = [link.replace("&amp;", "&") for link in re.findall(r'<a href="\?([^"]+)">', html)]
+    assert "event=RETREAT" in links and "country=UKR" in links
+    narrowed = api.get("/web/?event=RETREAT").text
+    assert "1 stories matching event <strong>RETREAT</strong>" in narrowed and narrowed.count('class="story-link"') == 1
+    actors = api.get("/web/actors", params={"country": "RUS"}).text
+    assert "2 actors matching country <strong>RUS</strong>" in actors
+    assert "country=RUS&type=PERSON" in actors.replace("&amp;", "&")  # a facet adds itself to the filters
+    assert api.get("/web/actors", params={"country": "Englnd"}).status_code == 400
+
+
+def test_a_list_page_keeps_its_filters_from_page_to_page():
+    from eventwire.web.pages import make_templates
+
+    class Page:
+        items, total, offset = [1] * 50, 120, 50
+
+    html = make_templates().env.get_template("pager.html").render(
+        page=Page, page_size=50, query=lambda **more: "&".join(f"{k}={v}" for k, v in {"country": "RUS", **more}.items()))
+    assert '<a href="?country=RUS&amp;offset=0">' in html and '<a href="?country=RUS&amp;offset=100">' in html

@@ -18,6 +18,7 @@ from ..model import Document, Quote
 from ..store.queries import (
     EVENT_DATE,
     Filters,
+    check_event,
     country_code,
     event_rows,
     parse_day,
@@ -245,16 +246,23 @@ _ACTOR_SELECT = """SELECT n.name, any_value(n.type) AS type, any_value(n.country
 FROM entities n JOIN articles a ON a.id = n.article_id"""
 
 
-def actors(con, *, name=None, country=None, type=None, story=None, limit=50, offset=0) -> Page:
-    """Entities across the store, grouped by name, most often named first."""
+def _actor_where(name=None, country=None, type=None, story=None, sector=None) -> Where:
     w = Where()
     w.contains("n.name", name)
     if country:
         w.add("n.country = ?", country_code(country, "country"))
     if type:
         w.add("n.type = upper(?)", type)
+    if sector:
+        w.add("n.sector = upper(?)", sector)
     if story:
         w.add("a.story = ?", story)
+    return w
+
+
+def actors(con, *, name=None, country=None, type=None, story=None, sector=None, limit=50, offset=0) -> Page:
+    """Entities across the store, grouped by name, most often named first."""
+    w = _actor_where(name, country, type, story, sector)
     total = int(con.execute(
         "SELECT count(DISTINCT n.name) FROM entities n JOIN articles a ON a.id = n.article_id"
         + w.sql(), w.params).fetchone()[0])
@@ -262,6 +270,22 @@ def actors(con, *, name=None, country=None, type=None, story=None, limit=50, off
                       "ORDER BY n_articles DESC, n_mentions DESC, n.name LIMIT ? OFFSET ?",
                       [*w.params, limit, offset])
     return Page(_dicts(cur), total, limit, offset)
+
+
+def actor_facets(con, *, name=None, country=None, type=None, story=None, sector=None) -> dict:
+    """What the actors matching the filters break down into: how many actors (distinct
+    names) of each type, country and sector, largest first."""
+    w = _actor_where(name, country, type, story, sector)
+    facets = {}
+    for column in ("type", "country", "sector"):
+        tail = Where([*w.parts, f"n.{column} IS NOT NULL"], list(w.params)).sql()
+        rows = con.execute(f"SELECT n.{column}, count(DISTINCT n.name) FROM entities n JOIN articles a "
+                           f"ON a.id = n.article_id{tail} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}",
+                           w.params).fetchall()
+        facets[column] = [{"value": v, "n": int(n)} for v, n in rows]
+    total = int(con.execute("SELECT count(DISTINCT n.name) FROM entities n JOIN articles a ON "
+                            f"a.id = n.article_id{w.sql()}", w.params).fetchone()[0])
+    return {"total": total, "facets": facets}
 
 
 def actor_summary(con, name: str) -> dict | None:
@@ -296,16 +320,64 @@ SELECT s.id, s.title, s."first", s."last", c.n_articles, c.n_sources,
 FROM stories s JOIN counts c ON c.story = s.id LEFT JOIN ev ON ev.story = s.id"""
 
 
-def stories(con, *, text=None, since=None, until=None, min_articles=1, limit=50, offset=0) -> Page:
-    """Stories, newest first, with their counts of articles, events and sources."""
+_STORY_FROM = ("FROM stories s JOIN (SELECT story, count(*) AS n_articles FROM articles GROUP BY story) c "
+               "ON c.story = s.id")
+_STORY_IDS = f"SELECT s.id {_STORY_FROM}"
+#: The stories some article of which names an entity matching a condition on ``n``.
+_STORIES_NAMING = ("s.id IN (SELECT a.story FROM entities n JOIN articles a ON a.id = n.article_id "
+                   "WHERE {})")
+
+
+def _story_where(text=None, since=None, until=None, min_articles=1, event=None, actor=None,
+                 country=None) -> Where:
     w = Where()
     w.contains("s.title", text)
     w.days('s."last"', since, None)
     w.days('s."first"', None, until)
     w.add("c.n_articles >= ?", min_articles)
-    return _page(con, STORY_SELECT, "SELECT count(*) FROM stories s JOIN (SELECT story, count(*) AS "
-                 "n_articles FROM articles GROUP BY story) c ON c.story = s.id", w,
+    if event:
+        code = check_event(event)
+        w.add("s.id IN (SELECT a.story FROM events e JOIN articles a ON a.id = e.article_id "
+              "WHERE e.event = ? OR e.cameo = ?)", code, code)
+    if actor:
+        w.add(_STORIES_NAMING.format("strpos(lower(n.name), lower(?)) > 0"), actor)
+    if country:
+        code = country_code(country, "country")
+        w.add(f"({_STORIES_NAMING.format('n.country = ?')} OR s.id IN (SELECT a.story FROM events e "
+              "JOIN articles a ON a.id = e.article_id WHERE e.location_country = ?))", code, code)
+    return w
+
+
+def stories(con, *, text=None, since=None, until=None, min_articles=1, event=None, actor=None,
+            country=None, limit=50, offset=0) -> Page:
+    """Stories, newest first, with their counts of articles, events and sources; narrowed by
+    title words, dates, an event type, an actor named or a country."""
+    w = _story_where(text, since, until, min_articles, event, actor, country)
+    return _page(con, STORY_SELECT, f"SELECT count(*) {_STORY_FROM}", w,
                  's."last" DESC NULLS LAST, s.id DESC', limit, offset)
+
+
+def story_facets(con, **filters) -> dict:
+    """What the stories matching the filters (those of ``stories``) break down into: how many
+    stories report each event type, name each actor (top 20) and each country (of an
+    entity or an event's place), largest first."""
+    w = _story_where(**filters)
+    chosen = f"({_STORY_IDS}{w.sql()})"
+
+    def counts(select: str, tail: str) -> list[dict]:
+        rows = con.execute(f"SELECT {select}, count(DISTINCT a.story) {tail} AND a.story IN {chosen} "
+                           f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}", w.params).fetchall()
+        return [{"value": v, "n": int(n)} for v, n in rows]
+
+    events_from = "FROM events e JOIN articles a ON a.id = e.article_id WHERE"
+    named_from = "FROM entities n JOIN articles a ON a.id = n.article_id WHERE"
+    facets = {"event": counts("e.event", f"{events_from} e.event IS NOT NULL"),
+              "actor": counts("n.name", f"{named_from} n.name IS NOT NULL"),
+              "country": counts("x.country", "FROM (SELECT article_id, country FROM entities UNION "
+                                "SELECT article_id, location_country FROM events) x JOIN articles a ON "
+                                "a.id = x.article_id WHERE x.country IS NOT NULL")}
+    total = int(con.execute(f"SELECT count(*) FROM {chosen}", w.params).fetchone()[0])
+    return {"total": total, "facets": facets}
 
 
 def story_row(con, story_id: str) -> dict | None:

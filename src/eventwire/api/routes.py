@@ -223,14 +223,29 @@ def get_article(request: Request, article_id: str) -> dict:
     return {"story": story, "document": doc.model_dump(mode="json")}
 
 
+MinArticles = Annotated[int, Query(ge=1, le=1_000_000)]
+
+
 @reads.get("/stories", response_model=PageOut, tags=["stories"])
 async def list_stories(request: Request, text: Text = None, since: Text = None, until: Text = None,
-                 min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-                 limit: Limit = 50, offset: Offset = 0):
-    """Stories, newest first, with counts of articles, events and sources."""
+                       min_articles: MinArticles = 1, event: Text = None, actor: Text = None,
+                       country: Text = None, limit: Limit = 50, offset: Offset = 0):
+    """Stories, newest first, with counts of articles, events and sources; narrowed by words
+    of the title, dates, a PLOVER type or CAMEO code reported, an actor named, a country."""
     return await cached_json(request, lambda: page(queries.stories(
-        con(request), text=text, since=since, until=until, min_articles=min_articles, limit=limit,
-        offset=offset)))
+        con(request), text=text, since=since, until=until, min_articles=min_articles, event=event,
+        actor=actor, country=country, limit=limit, offset=offset)))
+
+
+@reads.get("/stories/facets", tags=["stories"])
+async def story_facets(request: Request, text: Text = None, since: Text = None, until: Text = None,
+                       min_articles: MinArticles = 1, event: Text = None, actor: Text = None,
+                       country: Text = None):
+    """What the stories matching the filters break down into: how many report each event
+    type, name each actor and each country."""
+    return await cached_json(request, lambda: queries.story_facets(
+        con(request), text=text, since=since, until=until, min_articles=min_articles, event=event,
+        actor=actor, country=country))
 
 
 @reads.get("/stories/{story_id}", tags=["stories"])
@@ -267,10 +282,20 @@ async def list_quotes(request: Request, speaker: Text = None, text: Text = None,
 
 @reads.get("/actors", response_model=PageOut, tags=["actors"])
 async def list_actors(request: Request, name: Text = None, country: Text = None, type: Text = None,
-                story: Text = None, limit: Limit = 50, offset: Offset = 0):
+                      story: Text = None, sector: Text = None, limit: Limit = 50, offset: Offset = 0):
     """Actors (entities by name) across the store, most often named first."""
     return await cached_json(request, lambda: page(queries.actors(
-        con(request), name=name, country=country, type=type, story=story, limit=limit, offset=offset)))
+        con(request), name=name, country=country, type=type, story=story, sector=sector, limit=limit,
+        offset=offset)))
+
+
+@reads.get("/actors/facets", tags=["actors"])
+async def actor_facets(request: Request, name: Text = None, country: Text = None, type: Text = None,
+                       story: Text = None, sector: Text = None):
+    """What the actors matching the filters break down into: how many of each type, country
+    and sector."""
+    return await cached_json(request, lambda: queries.actor_facets(
+        con(request), name=name, country=country, type=type, story=story, sector=sector))
 
 
 @reads.get("/actors/{name}", tags=["actors"])

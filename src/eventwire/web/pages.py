@@ -58,10 +58,30 @@ def root() -> RedirectResponse:
     return RedirectResponse("/web/", status_code=307)
 
 
+Filter = Annotated[str | None, Query(max_length=200)]
+Offset = Annotated[int, Query(ge=0, le=10**9)]
+
+
+def _given(**values) -> dict:
+    """The filters a page was given (empty ones left out), in the order of its form."""
+    return {k: v for k, v in values.items() if v}
+
+
+def _listing(**given) -> dict:
+    """What every list page's template needs beyond its rows: the filters given, and a
+    ``query(**more)`` that links to the same list with some changed."""
+    return {"given": given, "page_size": PAGE_SIZE, "query": lambda **more: _query({**given, **more})}
+
+
 @router.get("/", response_class=HTMLResponse)
-def stories_page(request: Request, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    found = queries.stories(_con(request), limit=PAGE_SIZE, offset=offset)
-    return _render(request, "stories.html", page=found, page_size=PAGE_SIZE)
+def stories_page(request: Request, text: Filter = None, event: Filter = None, actor: Filter = None,
+                 country: Filter = None, since: Filter = None, until: Filter = None, offset: Offset = 0):
+    """The stories, narrowed by facets (event type, actor, country) and a date range."""
+    given = _given(text=text, event=event, actor=actor, country=country, since=since, until=until)
+    con = _con(request)
+    found = queries.stories(con, **given, limit=PAGE_SIZE, offset=offset)
+    facets = queries.story_facets(con, **given)["facets"]
+    return _render(request, "stories.html", page=found, facets=facets, **_listing(**given))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -87,25 +107,23 @@ def article(request: Request, article_id: str, event: Annotated[str | None, Quer
 #: The filters the events page takes (those of /events), in the order its form shows them.
 EVENT_FILTERS = ("event", "status", "quad", "actor", "recipient", "country", "place", "since", "until",
                  "speaker", "text", "story")
-Filter = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, event: Filter = None, status: Filter = None, quad: Filter = None,
                 actor: Filter = None, recipient: Filter = None, country: Filter = None, place: Filter = None,
                 since: Filter = None, until: Filter = None, speaker: Filter = None, text: Filter = None,
-                story: Filter = None, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+                story: Filter = None, offset: Offset = 0):
     """The events, narrowed by facets: each facet value links to the list with it added."""
-    given = {k: v for k, v in zip(EVENT_FILTERS, (event, status, quad, actor, recipient, country, place,
-                                                  since, until, speaker, text, story), strict=True) if v}
+    given = _given(**dict(zip(EVENT_FILTERS, (event, status, quad, actor, recipient, country, place,
+                                              since, until, speaker, text, story), strict=True)))
     f = Filters(**given)
     con = _con(request)
     found = queries.events(con, f, PAGE_SIZE, offset)
     facets = queries.event_facets(con, f)["facets"]
-    return _render(request, "events.html", page=found, page_size=PAGE_SIZE, given=given,
+    return _render(request, "events.html", page=found, chart=day_chart(facets["day"]),
                    facets={k: facets[k] for k in ("event", "status", "quad", "actor", "recipient", "country")},
-                   chart=day_chart(facets["day"]), query=lambda **more: _query({**given, **more}),
-                   **_map(facets, **given))
+                   **_listing(**given), **_map(facets, **given))
 
 
 def _query(params: dict) -> str:
@@ -123,10 +141,14 @@ def _map(facets: dict, **given) -> dict:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, name: Annotated[str | None, Query(max_length=200)] = None,
-           offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    found = queries.actors(_con(request), name=name, limit=PAGE_SIZE, offset=offset)
-    return _render(request, "actors.html", page=found, name=name or "", page_size=PAGE_SIZE)
+def actors(request: Request, name: Filter = None, type: Filter = None, country: Filter = None,
+           sector: Filter = None, offset: Offset = 0):
+    """The actors, narrowed by facets (type, country, sector) and words of the name."""
+    given = _given(name=name, type=type, country=country, sector=sector)
+    con = _con(request)
+    found = queries.actors(con, **given, limit=PAGE_SIZE, offset=offset)
+    facets = queries.actor_facets(con, **given)["facets"]
+    return _render(request, "actors.html", page=found, facets=facets, **_listing(**given))
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
