@@ -239,6 +239,21 @@ def test_the_events_page_narrows_by_facets_charts_and_maps(server, page):
 
     page.goto(server + "/web/search?q=Putin")
     assert page.locator("figure.day-chart rect.bar").count() >= 1
+
+    # the quotes, narrowed to one speaker by the speaker facet
+    page.goto(server + "/web/quotes")
+    shot(page, "quotes", full_page=False)
+    speaker = page.locator(".facet").first.locator("a").first
+    name = speaker.inner_text()
+    speaker.click()
+    page.wait_for_selector(f"text=matching speaker {name}")
+    assert set(page.locator("table.quotes a.speaker").all_inner_texts()) == {name}
+    page.goto(server + "/web/actors?type=PERSON")
+    assert set(page.locator("table.list tbody td:nth-child(2)").all_inner_texts()) == {"PERSON"}
+    shot(page, "actors", full_page=False)
+    for listing in ("/web/", "/web/events", "/web/actors", "/web/quotes"):  # a long quote once pushed a column off
+        page.goto(server + listing)
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), listing
     assert page.js_errors == []
 
 
@@ -273,6 +288,8 @@ def test_hostile_article_is_shown_as_text(server, page):
     page.goto(server + "/web/")
     _assert_not_run(page)
     page.goto(server + "/web/actors")
+    _assert_not_run(page)
+    page.goto(server + "/web/quotes")
     _assert_not_run(page)
 
     # a speaker whose name carries the payloads: article, search by speaker, actor page

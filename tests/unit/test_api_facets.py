@@ -131,3 +131,20 @@ def test_a_list_page_keeps_its_filters_from_page_to_page():
     html = make_templates().env.get_template("pager.html").render(
         page=Page, page_size=50, query=lambda **more: "&".join(f"{k}={v}" for k, v in {"country": "RUS", **more}.items()))
     assert '<a href="?country=RUS&amp;offset=0">' in html and '<a href="?country=RUS&amp;offset=100">' in html
+
+
+def test_quotes_narrow_by_speaker_kind_and_country_with_their_facets(api):
+    facets = api.get("/quotes/facets").json()
+    assert facets["total"] == api.get("/quotes").json()["total"] == 2
+    assert {f["value"] for f in facets["facets"]["kind"]} == {"direct", "indirect"}
+    assert facets["facets"]["country"] == [{"value": "RUS", "n": 1}, {"value": "UKR", "n": 1}]
+    russian = api.get("/quotes", params={"country": "Russia"}).json()
+    assert [q["speaker_name"] for q in russian["items"]] == ["Yuri Ushakov"]
+    assert api.get("/quotes", params={"kind": "INDIRECT"}).json()["total"] == 1
+    refused = api.get("/quotes", params={"kind": "direkt"})
+    assert refused.status_code == 400
+    assert "can match no quote" in refused.json()["error"]["message"] and "did you mean direct" in refused.text
+    html = api.get("/web/quotes", params={"kind": "direct"}).text
+    assert "1 quotes matching kind <strong>direct</strong>" in html and "Ushakov" in html
+    assert "kind=direct&country=RUS" in html.replace("&amp;", "&")
+    assert '<a href="/web/quotes">Quotes</a>' in api.get("/web/").text

@@ -21,6 +21,7 @@ from ..store.queries import (
     check_event,
     country_code,
     event_rows,
+    not_one_of,
     parse_day,
     run_query,
     where_clause,
@@ -196,9 +197,14 @@ def _with_cue(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def quotes(con, *, speaker=None, text=None, story=None, article=None, since=None, until=None,
-           limit=50, offset=0) -> Page:
-    """Quotes with their speakers, newest article first."""
+#: The kinds of quotation (the contract's ``QuoteKind``).
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+#: The entity a quote's speaker is, in the quote's article.
+_SPEAKER_ENTITY = "(SELECT n.country FROM entities n WHERE n.article_id = q.article_id AND n.id = q.speaker)"
+
+
+def _quote_where(speaker=None, text=None, story=None, article=None, since=None, until=None,
+                 kind=None, country=None) -> Where:
     w = Where()
     if speaker:
         w.add("(strpos(lower(coalesce(q.speaker_name, '')), lower(?)) > 0 "
@@ -209,10 +215,40 @@ def quotes(con, *, speaker=None, text=None, story=None, article=None, since=None
     if article:
         w.add("(a.id = ? OR a.input_id = ?)", article, article)
     w.days("a.pub_date", since, until)
+    if kind:
+        if kind.strip().lower() not in QUOTE_KINDS:
+            raise not_one_of("kind", kind, "a kind of quotation", QUOTE_KINDS, rows="quote")
+        w.add("q.kind = ?", kind.strip().lower())
+    if country:
+        w.add(f"{_SPEAKER_ENTITY} = ?", country_code(country, "country"))
+    return w
+
+
+def quotes(con, *, speaker=None, text=None, story=None, article=None, since=None, until=None,
+           kind=None, country=None, limit=50, offset=0) -> Page:
+    """Quotes with their speakers, newest article first; narrowed by speaker, words, story,
+    article, dates, kind (direct, indirect, mixed) and the speaker's country."""
+    w = _quote_where(speaker, text, story, article, since, until, kind, country)
     found = _page(con, QUOTE_SELECT, "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id",
                   w, "a.pub_date DESC NULLS LAST, a.seq DESC, q.content_start", limit, offset)
     found.items = _with_cue(found.items)
     return found
+
+
+def quote_facets(con, **filters) -> dict:
+    """What the quotes matching the filters (those of ``quotes``) break down into: counts by
+    speaker (top 20), kind and the speaker's country, largest first."""
+    w = _quote_where(**filters)
+    facets = {}
+    for name, value in (("speaker", "coalesce(q.speaker_name, q.source_text)"), ("kind", "q.kind"),
+                        ("country", _SPEAKER_ENTITY)):
+        tail = Where([*w.parts, f"{value} IS NOT NULL"], list(w.params)).sql()
+        rows = con.execute(f"SELECT {value}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+                           f"{tail} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}", w.params).fetchall()
+        facets[name] = [{"value": v, "n": int(n)} for v, n in rows]
+    total = int(con.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()}",
+                            w.params).fetchone()[0])
+    return {"total": total, "facets": facets}
 
 
 # -- claims ---------------------------------------------------------------------------------

@@ -272,12 +272,24 @@ def _story(c, story_id: str) -> dict:
 
 @reads.get("/quotes", response_model=PageOut, tags=["quotes"])
 async def list_quotes(request: Request, speaker: Text = None, text: Text = None, story: Text = None,
-                article: Text = None, since: Text = None, until: Text = None,
-                limit: Limit = 50, offset: Offset = 0):
-    """Quotes with their speakers (the entity's name, else the words naming the speaker)."""
+                      article: Text = None, since: Text = None, until: Text = None, kind: Text = None,
+                      country: Text = None, limit: Limit = 50, offset: Offset = 0):
+    """Quotes with their speakers (the entity's name, else the words naming the speaker);
+    ``kind`` is direct, indirect or mixed, ``country`` the speaker's."""
     return await cached_json(request, lambda: page(queries.quotes(
         con(request), speaker=speaker, text=text, story=story, article=article, since=since,
-        until=until, limit=limit, offset=offset)))
+        until=until, kind=kind, country=country, limit=limit, offset=offset)))
+
+
+@reads.get("/quotes/facets", tags=["quotes"])
+async def quote_facets(request: Request, speaker: Text = None, text: Text = None, story: Text = None,
+                       article: Text = None, since: Text = None, until: Text = None, kind: Text = None,
+                       country: Text = None):
+    """What the quotes matching the filters break down into: counts by speaker, kind and the
+    speaker's country."""
+    return await cached_json(request, lambda: queries.quote_facets(
+        con(request), speaker=speaker, text=text, story=story, article=article, since=since,
+        until=until, kind=kind, country=country))
 
 
 @reads.get("/actors", response_model=PageOut, tags=["actors"])

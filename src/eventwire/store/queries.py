@@ -79,12 +79,14 @@ def country_code(value: str, flag: str = "--country") -> str:
                      listing="give a country name, or its ISO code such as GBR (a city or region: --place)")
 
 
-def not_one_of(flag: str, value: str, what: str, valid, listing: str | None = None) -> UsageError:
-    """The error for a filter value that can match nothing, naming the closest valid value."""
+def not_one_of(flag: str, value: str, what: str, valid, listing: str | None = None,
+               rows: str = "event") -> UsageError:
+    """The error for a filter value that can match nothing (no ``rows``), naming the closest
+    valid value."""
     near = difflib.get_close_matches(value.strip().lower(), [v.lower() for v in valid], n=1, cutoff=0.6)
     closest = next((v for v in valid if near and v.lower() == near[0]), None)
     hint = (f"did you mean {closest}? " if closest else "") + (listing or f"give one of: {', '.join(valid)}")
-    return UsageError(f"{flag} {value!r} can match no event: it is not {what}", hint=hint)
+    return UsageError(f"{flag} {value!r} can match no {rows}: it is not {what}", hint=hint)
 
 
 def check_status(value: str) -> str:

@@ -140,6 +140,19 @@ def _map(facets: dict, **given) -> dict:
             "map_query": lambda **more: _query({**given, "offset": None, **more})}
 
 
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, speaker: Filter = None, text: Filter = None, kind: Filter = None,
+                country: Filter = None, since: Filter = None, until: Filter = None, story: Filter = None,
+                offset: Offset = 0):
+    """The quotes, narrowed by facets (speaker, kind, the speaker's country) and dates."""
+    given = _given(speaker=speaker, text=text, kind=kind, country=country, since=since, until=until,
+                   story=story)
+    con = _con(request)
+    found = queries.quotes(con, **given, limit=PAGE_SIZE, offset=offset)
+    facets = queries.quote_facets(con, **given)["facets"]
+    return _render(request, "quotes.html", page=found, facets=facets, **_listing(**given))
+
+
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, name: Filter = None, type: Filter = None, country: Filter = None,
            sector: Filter = None, offset: Offset = 0):
