@@ -107,8 +107,12 @@ def test_office_takes_the_only_country_its_sentence_names(actors):
     _, one = actors("President Levy Mwanawasa has reneged on his promise to the Zambian people.",
                     published=None)
     assert one["Levy Mwanawasa"].code == "ZMBGOV"
-    _, two = actors("President Levy Mwanawasa met Kenyan and Zambian officials.", published=None)
-    assert two["Levy Mwanawasa"].country is None and two["Levy Mwanawasa"].sector == "GOV"
+    # with two countries the text does not say which; a name no list knows keeps none
+    # (Mwanawasa himself is in PETRARCH-2's dictionary, which says Zambia)
+    _, two = actors("President Levy Chibwe met Kenyan and Zambian officials.", published=None)
+    assert two["Levy Chibwe"].country is None and two["Levy Chibwe"].sector == "GOV"
+    _, known = actors("President Levy Mwanawasa met Kenyan and Zambian officials.", published=None)
+    assert known["Levy Mwanawasa"].code == "ZMBGOV"
 
 
 def test_pronoun_never_takes_a_person_the_text_marks_otherwise(actors):

@@ -23,7 +23,8 @@ app = typer.Typer(help="Build knowledge files from outside dictionaries.", no_ar
 def build(
     cameo: Arg[Path | None, typer.Option(
         "--cameo", help="The folder with PETRARCH-2's CAMEO.2.0.txt, Phoenix.agents.txt, "
-        "CAMEO2PLOVER-2021.txt and LICENSE.petrarch2 (default, when --world is not given: "
+        "Phoenix.{Countries,International,MilNonState}.actors.txt, CAMEO2PLOVER-2021.txt and "
+        "LICENSE.petrarch2 (default, when --world is not given: "
         "../shared/data/cameo).",
     )] = None,
     world: Arg[Path | None, typer.Option(
@@ -37,8 +38,9 @@ def build(
     """Convert outside dictionaries into knowledge files.
 
     --cameo writes cameo_verbs.tsv (verb patterns, PLOVER-coded with the CAMEO2PLOVER
-    table), cameo_synsets.tsv (the synonym sets they name) and cameo_agents.tsv (agent nouns
-    and their sectors); --world writes world_110m.tsv (country outlines). Prints the rows
+    table), cameo_synsets.tsv (the synonym sets they name), cameo_agents.tsv (agent nouns
+    and their sectors) and cameo_actors.tsv (people and organisations with their dated
+    CAMEO roles, from the Phoenix actor dictionaries); --world writes world_110m.tsv (country outlines). Prints the rows
     written to each file."""
     from ..knowledge import data_path
 
@@ -46,8 +48,10 @@ def build(
     written: dict[str, int] = {}
     if cameo is not None or world is None:
         from ..knowledge.build.cameo import build as build_cameo
+        from ..knowledge.build.cameo_actors import build as build_actors
 
         written.update(build_cameo(cameo or Path("../shared/data/cameo"), target))
+        written.update(build_actors(cameo or Path("../shared/data/cameo"), target))
     if world is not None:
         from ..knowledge.build.world import build as build_world
 

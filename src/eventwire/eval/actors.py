@@ -139,6 +139,6 @@ def _result(counts: dict[str, int], held_out: dict[str, int], rows: list[tuple],
         header=("record", "gold actor", "gold country", "gold sector", "entity", "country", "sector"),
         rows=rows,
         notes=[f"{n} records in {seconds:.0f}s; {counts['gold']} gold actors found in their text",
-               "rows: the gold actors of the tuning half whose country or sector the matched entity "
-               "gets wrong (validation records are scored, not listed)",
+               ("rows: the gold actors of the tuning half whose country or sector the matched entity "
+                "gets wrong (validation records are scored, not listed)"),
                "gold IGO/NGO codes match an entity whose sector is IGO/NGO"])

@@ -3,7 +3,9 @@
 Where each value comes from, strongest first:
 - the knowledge lists: a government seat or acting capital (metonyms.tsv), an IGO/NGO
   (igos.tsv), a roster office holder (country always; sector GOV only when in office on the
-  article's date, or when the article has no date);
+  article's date, or when the article has no date); for a person or organisation the roster
+  does not list, PETRARCH-2's actor dictionaries (cameo_actors.tsv: the role held on the
+  article's date);
 - the name itself: a country (GPE) is its own country, a city its country (gazetteer), a
   nationality word its country (demonyms.tsv), an organisation the nationality or country in
   its name and the sector of its head word ("Russian Defence Ministry": RUS GOV);
@@ -23,6 +25,7 @@ from spacy.tokens import Doc
 
 from ...knowledge import gazetteer
 from ...knowledge.actors import country_code, demonym_country, sector_words
+from ...knowledge.cameo_actors import cameo_actors, code_parts
 from .cluster import Draft
 
 LEADING = frozenset({"leader_of", "head_of"})
@@ -69,6 +72,32 @@ def _from_knowledge(doc: Doc, draft: Draft, when: date | None) -> None:
             draft.sector = draft.sector or ("GOV" if in_office else None)
 
 
+#: PETRARCH-2's multinational companies (MNC...: Microsoft, Sony, Vodafone): not used to code.
+#: Coded, a company makes every product release and price offer an event in tech and business
+#: news (events per non-political BBC article rose from 0.35 to 0.41 with them).
+COMPANY = "MNC"
+
+
+def dictionary_parts(doc: Doc, draft: Draft, when: date | None) -> tuple[str | None, str | None]:
+    """Country and sector PETRARCH-2's actor dictionaries give a person or organisation on
+    the article's date, by its fullest name first. A one-word person name is not looked up
+    (a surname alone names too many people); places are the gazetteer's; companies are not
+    coded from the dictionary (``COMPANY``)."""
+    if draft.label not in {"PERSON", "ORG"}:
+        return None, None
+    names = sorted({m.text(doc) for m in draft.names}, key=lambda t: -len(t.split()))
+    for name in names:
+        if draft.label == "PERSON" and len(name.split()) < 2:
+            continue
+        actor = cameo_actors().get(name, when)
+        role = actor.role_on(when) if actor is not None else None
+        if role is not None and not role.code.startswith(COMPANY):
+            country, sector = code_parts(role.code)
+            if sector is not None:  # a bare country code is a country's record: its
+                return country, sector  # aliases are its cities ("Liverpool" the club is not GBR)
+    return None, None
+
+
 def place_country(name: str) -> str | None:
     """The country a place-like name gives: a country name, a nationality word ("Sri
     Lankan", which the model sometimes tags GPE), else a known city or region."""
@@ -95,6 +124,19 @@ def _from_name(doc: Doc, draft: Draft) -> None:
         draft.country = place_country(draft.key.split(":", 1)[1])
     elif draft.label in {"ORG", "FAC"}:
         draft.country, draft.sector = _org_from_name(doc, draft)
+
+
+def _people(doc: Doc, draft: Draft) -> None:
+    """A nationality used as a noun ("Palestinians", "the Nigerians", "a Palestinian") names
+    the people, PLOVER's civilian sector; as an adjective ("Nigerian troops", "a Nigerian
+    official") it only says where something is from."""
+    if draft.label != "NORP" or draft.sector or not draft.country:
+        return
+    for mention in draft.names:
+        root = doc[mention.start:mention.end].root
+        if root.pos_ in {"NOUN", "PROPN"} and root.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            draft.sector = "CVL"
+            return
 
 
 def _from_roles(draft: Draft) -> bool:
@@ -139,13 +181,38 @@ def _office_in_only_country(doc: Doc, drafts: list[Draft]) -> None:
                 break
 
 
-def assign_codes(doc: Doc, drafts: list[Draft], when: date | None) -> None:
-    """Set ``country`` and ``sector`` on every draft (in place)."""
-    for draft in drafts:
-        _from_knowledge(doc, draft, when)
-        _from_name(doc, draft)
-    _office_in_only_country(doc, drafts)
+def _from_dictionary(doc: Doc, draft: Draft, when: date | None) -> bool:
+    """Fill what the text left open from the actor dictionaries, for someone the roster does
+    not list, when the dictionary's country does not contradict the text's; True when
+    something changed."""
+    if draft.tenure is not None or (draft.country and draft.sector):
+        return False
+    country, sector = dictionary_parts(doc, draft, when)
+    if country and draft.country and country != draft.country:
+        return False
+    before = (draft.country, draft.sector)
+    draft.country, draft.sector = draft.country or country, draft.sector or sector
+    return (draft.country, draft.sector) != before
+
+
+def _propagate_roles(drafts: list[Draft]) -> None:
     for _ in range(4):  # every draft is visited each round: no short-circuit
         changed = [_from_roles(d) for d in drafts if d.roles]
         if not any(changed):
             break
+
+
+def assign_codes(doc: Doc, drafts: list[Draft], when: date | None) -> None:
+    """Set ``country`` and ``sector`` on every draft (in place). What the text says (names,
+    titles, whom a role is of) comes before the actor dictionaries, which fill only what it
+    leaves open; roles are followed again after them (an aide of a dictionary person)."""
+    for draft in drafts:
+        _from_knowledge(doc, draft, when)
+        _from_name(doc, draft)
+    _office_in_only_country(doc, drafts)
+    _propagate_roles(drafts)
+    filled = [_from_dictionary(doc, d, when) for d in drafts]  # every draft, no short-circuit
+    if any(filled):
+        _propagate_roles(drafts)
+    for draft in drafts:
+        _people(doc, draft)

@@ -68,18 +68,26 @@ def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -
             found.append((m, f"group:{draft.country}:{hit[0]}:{after[1].lemma_.lower()}"))
             continue
         root = doc[mention.start:mention.end].root
+        if root.dep_ == "conj" and root.head.dep_ in MODIFIER_DEPS and root.head.i < mention.start:
+            root = root.head  # "U.S. and Russian negotiators": the Russians negotiate too
+            if not all(t.pos_ in {"CCONJ", "PUNCT"} or t.i < mention.start for t in doc[root.i + 1:mention.start]):
+                continue
         head = root.head
         for _ in range(2):  # "Israeli army troops": the group is the troops
             if head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
         if root.dep_ not in MODIFIER_DEPS or head.i < mention.end or head.i in taken:
             continue
-        between = doc[mention.end:head.i]
+        between = [t for t in doc[mention.end:head.i] if not (t.dep_ == "case" and t.lower_ in {"'s", "'"})]
         if len(between) > 3 or any(t.i in taken or t.pos_ not in {"NOUN", "ADJ", "PROPN"} for t in between):
-            continue
+            continue  # "Poland's parliament": the possessive marker is no word of the group
         hit = _sector_head(head)
-        if hit is None:
-            continue
+        if hit is None:  # "Israeli army bulldozers": the group is the army
+            inner = [t for t in between if _sector_head(t) is not None and t.pos_ in {"NOUN", "PROPN"}]
+            if not inner:
+                continue
+            head = inner[-1]
+            hit = _sector_head(head)
         for between in doc[mention.end:head.i]:  # "Afghan rebel leaders": the rebels lead
             inner = _sector_head(between)
             if inner is not None:

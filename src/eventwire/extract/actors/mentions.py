@@ -4,7 +4,9 @@ systematically.
 Fixes, each a rule about the language, not about one article:
 - a leading "the" and a trailing possessive "'s" are not part of a name;
 - a title at the start of a PERSON span ("President Putin") is a title, not the name;
-- a span the roster, the IGO list or the metonym list knows gets that list's type;
+- a span the roster, the IGO list or the metonym list knows gets that list's type, and so
+  does an international body or armed group PETRARCH-2's dictionaries name; a one-word
+  "person" in capitals ("SADC") is an acronym, so an organisation;
 - a surname already seen as a PERSON in the article, tagged ORG/PRODUCT/... elsewhere, is the
   PERSON ("Kushner", "Trump");
 - a name right after a person title or kinship word ("daughter Ivanka") is a PERSON;
@@ -33,6 +35,7 @@ from spacy.tokens import Doc
 
 from ...knowledge import gazetteer, word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
+from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.roster import name_key, orgs, roster
 from .kinds import apply_name_words
 from .shape import drop_leading_modifiers, pieces
@@ -104,6 +107,8 @@ def _known_label(text: str) -> tuple[str, str | None, str | None] | None:
         return "ORG", org.country, org.sector
     if roster().by_name(text) is not None and " " in key:
         return "PERSON", None, None
+    if text.isupper() and _body_label(key):  # an acronym: people are listed too, by name
+        return "ORG", None, None
     return None
 
 
@@ -120,6 +125,8 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
                 continue
             mention = Mention(start, end, ent.label_)
             known = _known_label(mention.text(doc))
+            if known is None and _acronym_person(doc, mention):
+                known = ("ORG", None, None)
             if known:
                 mention.label, mention.country, mention.sector = known
                 if name_key(mention.text(doc)) in metonyms():
@@ -128,6 +135,16 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
                 mention.label = "GPE"  # "Scott Draper ( Australia": the country is a place
             found.append(mention)
     return found
+
+
+def _acronym_person(doc: Doc, mention: Mention) -> bool:
+    """A person that is one word in capitals of two to six letters ("SADC said"): an acronym
+    names a body, never a person (a line in capitals is the headline rule's to judge)."""
+    if mention.label != "PERSON" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    line_caps = all(t.is_upper or not t.is_alpha for t in token.sent)
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6 and not line_caps
 
 
 def _after_person_title(doc: Doc, mention: Mention) -> bool:
@@ -238,6 +255,21 @@ def _seat_mentions(table: TokenTable, taken: set[int]) -> list[Mention]:
 
 
 @lru_cache(maxsize=65536)
+def _body_label(key: str) -> str | None:
+    """ORG for an international body, NGO or armed group the knowledge lists know by this
+    name or acronym ("ECOWAS", "SADC", "Hezbollah"): igos.tsv and organisations.tsv, then
+    PETRARCH-2's international and non-state dictionaries (not its companies or countries,
+    whose names are also words and places)."""
+    if orgs().get(key) is not None:
+        return "ORG"
+    actor = cameo_actors().get(key)
+    if actor is None or actor.source == "countries":
+        return None
+    sectors = {code_parts(r.code)[1] for r in actor.roles}
+    return "ORG" if sectors & {"IGO", "NGO", "REB"} else None
+
+
+@lru_cache(maxsize=65536)
 def _place_label(key: str) -> str | None:
     """GPE for a country or capital name the knowledge lists know."""
     meto = metonyms().get(key)
@@ -264,7 +296,8 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
     """Names where the model tagged nothing: the same name tagged elsewhere in the article
     (the model is inconsistent across sentences and misses names in capitals), a company's
     short name ("Cofinec" after "Cofinec S.A."), a country or capital the knowledge lists
-    name, or a dateline city."""
+    name, an international body or armed group they name (in capitals if one word: "ECOWAS"),
+    or a dateline city."""
     names = dict.fromkeys((c for c in companies if len(c) >= 3), "ORG")
     names.update({name_key(m.text(doc)): m.label for m in mentions
                   if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key})
@@ -273,6 +306,8 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
         if table.pos[start] not in NAME_POS:
             return None
         label = names.get(key) or _place_label(key)
+        if label is None and (end - start > 1 or table.text[table.start[start]:table.end[start]].isupper()):
+            label = _body_label(key)
         if label is None and _dateline_city(doc, start, end):
             label = "GPE"
         return Mention(start, end, label) if label else None
