@@ -47,11 +47,12 @@ def test_companies_and_clubs_named_like_cities_are_not_coded_from_the_dictionary
     assert club is None or club.type == "GPE" or club.code is None
 
 
-def test_groups_in_coordination_possessives_and_compounds(actors):
-    by_name = actors("U.S. and Russian negotiators met in Geneva. Poland's parliament demanded an apology. "
-                     "Israeli army bulldozers demolished homes.")
+def test_groups_in_possessives_and_compounds(actors):
+    # (coordinated groups, "U.S. and Russian negotiators", are the event coder's: each side
+    # its own reference to the one noun)
+    by_name = actors("Poland's parliament demanded an apology. Israeli army bulldozers demolished homes.")
     codes = {e.code for e in by_name.values()}
-    assert {"RUSGOV", "POLLEG", "ISRMIL"} <= codes, codes
+    assert {"POLLEG", "ISRMIL"} <= codes, codes
 
 
 def test_a_nationality_used_as_a_noun_is_the_people(actors):

@@ -68,10 +68,6 @@ def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -
             found.append((m, f"group:{draft.country}:{hit[0]}:{after[1].lemma_.lower()}"))
             continue
         root = doc[mention.start:mention.end].root
-        if root.dep_ == "conj" and root.head.dep_ in MODIFIER_DEPS and root.head.i < mention.start:
-            root = root.head  # "U.S. and Russian negotiators": the Russians negotiate too
-            if not all(t.pos_ in {"CCONJ", "PUNCT"} or t.i < mention.start for t in doc[root.i + 1:mention.start]):
-                continue
         head = root.head
         for _ in range(2):  # "Israeli army troops": the group is the troops
             if head.dep_ == "compound" and head.head.i > head.i:
