@@ -204,7 +204,7 @@ def test_a_version_1_document_is_read_back_migrated_with_quote_parts(tmp_path):
         store.add([doc])
         store.con.execute("UPDATE articles SET document = ?", [json.dumps(old)])
         store.con.execute("ALTER TABLE quotes DROP COLUMN parts")
-        store.con.execute("DELETE FROM schema_version WHERE name = 'quote_parts'")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 4")  # quote_parts and later
     with duckdb.connect(str(path)) as con:
         assert '"parts"' not in con.execute("SELECT document FROM articles").fetchone()[0]
     with Store(path) as store:

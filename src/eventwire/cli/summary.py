@@ -15,11 +15,13 @@ SELECT s.id, s.n_articles, count(DISTINCT coalesce(a.source, a.origin)) AS sourc
 FROM stories s JOIN articles a ON a.story = s.id
 GROUP BY s.id, s.n_articles, s.title, s.last ORDER BY s.last DESC NULLS LAST, s.id LIMIT ?"""
 
+#: Actors by their identity across the store (``entities.actor``): "US", "U.S." and
+#: "Washington" acting are one state, "Putin" and "Vladimir Putin" one person.
 ACTORS = """
-SELECT any_value(name) AS name, coalesce(code, '') AS code, count(*) AS events,
-       count(DISTINCT article_id) AS articles
-FROM event_actors WHERE entity IS NOT NULL
-GROUP BY lower(name), code ORDER BY events DESC, name LIMIT ?"""
+SELECT mode(n.actor_name) AS name, string_agg(DISTINCT x.code, ' ' ORDER BY x.code) AS codes,
+       count(DISTINCT (x.article_id, x.event_id)) AS events, count(DISTINCT x.article_id) AS articles
+FROM event_actors x JOIN entities n ON n.article_id = x.article_id AND n.id = x.entity
+GROUP BY n.actor ORDER BY events DESC, name LIMIT ?"""
 
 EVENTS = """
 SELECT event, count(*) FILTER (status = 'asserted') AS asserted,
@@ -46,7 +48,7 @@ def summary(store: StoreOpt = None, top: int = 10) -> None:
         con = db.con
         out.print(_table("Stories, newest first", ("story", "articles", "sources", "events", "title"),
                          con.execute(STORIES, [top]).fetchall()))
-        out.print(_table("Most active actors", ("actor", "code", "events", "articles"),
+        out.print(_table("Most active actors", ("actor", "codes", "events", "articles"),
                          con.execute(ACTORS, [top]).fetchall()))
         out.print(_table("Events by PLOVER type and status",
                          ("event", "asserted", "negated", "planned", "other", "total"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from ..knowledge.identity import identity
 from ..model import Document
 from .rows import article_date, entity_names, span_values
 
@@ -24,12 +25,16 @@ def article_rows(doc: Document, origin: str | None, seq: int, now: datetime) -> 
 
 def entity_rows(doc: Document) -> list[dict]:
     aid = doc.article.id
-    return [{
-        "article_id": aid, "id": e.id, "name": e.name, "type": e.type, "country": e.country,
-        "sector": e.sector, "code": e.code,
-        "roles": json.dumps([r.model_dump() for r in e.roles]) if e.roles else None,
-        "n_mentions": len(e.mentions),
-    } for e in doc.entities]
+    rows = []
+    for e in doc.entities:
+        actor, actor_name = identity(e.name, e.type, e.country, e.sector)
+        rows.append({
+            "article_id": aid, "id": e.id, "name": e.name, "type": e.type, "country": e.country,
+            "sector": e.sector, "code": e.code,
+            "roles": json.dumps([r.model_dump() for r in e.roles]) if e.roles else None,
+            "n_mentions": len(e.mentions), "actor": actor, "actor_name": actor_name,
+        })
+    return rows
 
 
 def mention_rows(doc: Document) -> list[dict]:

@@ -65,11 +65,54 @@ def quote_parts(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+#: The actors across the store: one row per actor (its identity key), with its names, codes,
+#: the articles naming it and when; and the dated history of its codes.
+ACTOR_VIEWS = (
+    """CREATE OR REPLACE VIEW actors AS
+SELECT n.actor AS id, coalesce(mode(n.actor_name) FILTER (WHERE n.actor_name <> upper(n.actor_name)),
+  mode(n.actor_name)) AS name, mode(n.type) AS type, mode(n.country) AS country,
+  mode(n.sector) AS sector, list(DISTINCT n.name ORDER BY n.name) AS names,
+  list(DISTINCT n.code ORDER BY n.code) FILTER (WHERE n.code IS NOT NULL) AS codes,
+  count(DISTINCT n.article_id) AS n_articles, sum(n.n_mentions) AS n_mentions,
+  min(a.pub_date) AS first_seen, max(a.pub_date) AS last_seen
+FROM entities n JOIN articles a ON a.id = n.article_id GROUP BY n.actor""",
+    """CREATE OR REPLACE VIEW actor_roles AS
+SELECT n.actor, n.code, min(a.pub_date) AS first_seen, max(a.pub_date) AS last_seen,
+  count(DISTINCT n.article_id) AS n_articles
+FROM entities n JOIN articles a ON a.id = n.article_id WHERE n.code IS NOT NULL
+GROUP BY n.actor, n.code""",
+)
+
+
+def actor_identity(con: duckdb.DuckDBPyConnection) -> None:
+    """One identity per actor across the store: ``actor`` and ``actor_name`` on every entity
+    (computed for the rows already stored), and the ``actors`` and ``actor_roles`` views."""
+    from ..knowledge.identity import identity
+
+    con.execute('ALTER TABLE entities ADD COLUMN IF NOT EXISTS "actor" VARCHAR')
+    con.execute('ALTER TABLE entities ADD COLUMN IF NOT EXISTS "actor_name" VARCHAR')
+    found = con.execute("SELECT DISTINCT name, type, country, sector FROM entities WHERE actor IS NULL").fetchall()
+    if found:
+        keys = [(*row, *identity(*row)) for row in found]
+        con.execute("CREATE TEMP TABLE actor_keys (name VARCHAR, type VARCHAR, country VARCHAR, "
+                    "sector VARCHAR, actor VARCHAR, actor_name VARCHAR)")
+        con.executemany("INSERT INTO actor_keys VALUES (?, ?, ?, ?, ?, ?)", keys)
+        con.execute(
+            "UPDATE entities SET actor = k.actor, actor_name = k.actor_name FROM actor_keys k "
+            "WHERE entities.actor IS NULL AND entities.name IS NOT DISTINCT FROM k.name "
+            "AND entities.type IS NOT DISTINCT FROM k.type AND entities.country IS NOT DISTINCT FROM k.country "
+            "AND entities.sector IS NOT DISTINCT FROM k.sector")
+        con.execute("DROP TABLE actor_keys")
+    for view in ACTOR_VIEWS:
+        con.execute(view)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial_tables", initial_tables),
     (2, "story_tables", story_tables),
     (3, "feed_tables", feed_tables),
     (4, "quote_parts", quote_parts),
+    (5, "actor_identity", actor_identity),
 ]
 LATEST = MIGRATIONS[-1][0]
 

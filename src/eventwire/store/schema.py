@@ -35,6 +35,8 @@ TABLES: dict[str, list[Column]] = {
         ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("name", "VARCHAR", _S),
         ("type", "VARCHAR", _S), ("country", "VARCHAR", _S), ("sector", "VARCHAR", _S),
         ("code", "VARCHAR", _S), ("roles", "VARCHAR", _S), ("n_mentions", "BIGINT", _I),
+        # the actor across the store (knowledge/identity.py; migration actor_identity)
+        ("actor", "VARCHAR", _S), ("actor_name", "VARCHAR", _S),
     ],
     "entity_mentions": [
         ("article_id", "VARCHAR", _S), ("entity_id", "VARCHAR", _S), *span_columns("span"),
