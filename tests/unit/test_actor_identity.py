@@ -67,3 +67,53 @@ def test_a_store_written_before_identities_gets_them_when_opened(tmp_path):
         assert store.con.execute("SELECT actor, actor_name FROM entities").fetchall() == [
             ("person:volodymyr zelenskiy", "Volodymyr Zelenskiy")]
         assert store.con.execute("SELECT count(*) FROM actors").fetchone()[0] == 1
+
+
+def test_an_actor_page_gathers_every_name_quote_and_event_of_the_actor(tmp_path):
+    from test_api import client
+
+    one = make_document('"We will not retreat," Putin told reporters in Moscow.', title="one", input_id="1",
+                        published="2025-12-02",
+                        entities=[("E1", "Putin", "PERSON", "RUS", "GOV"), ("E2", "Moscow", "GPE", "RUS", None)],
+                        quotes=[("Q1", "We will not retreat,", "E1")])
+    two = make_document('"Talks go on," said Vladimir Putin, who met the U.S. envoy.', title="two", input_id="2",
+                        published="2025-12-04",
+                        entities=[("E1", "Vladimir Putin", "PERSON", "RUS", "GOV"), ("E2", "U.S.", "GPE", "USA", None)],
+                        events=[("V1", "CONSULT", "verbal_cooperation", "met", ["E1"], ["E2"], "asserted", None)],
+                        quotes=[("Q1", "Talks go on,", "E1")])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([one, two])
+    with client(str(tmp_path / "s.duckdb")) as api:
+        page = api.get("/actors/putin").json()  # a short name finds the actor
+        assert page["actor"]["id"] == "person:vladimir putin" and page["actor"]["name"] == "Vladimir Putin"
+        assert page["actor"]["names"] == ["Putin", "Vladimir Putin"]
+        assert [r["code"] for r in page["actor"]["roles"]] == ["RUSGOV"]
+        assert sorted(q["content"] for q in page["quotes"]) == ["Talks go on,", "We will not retreat,"]
+        assert [e["event"] for e in page["events"]] == ["CONSULT"]
+        listed = api.get("/actors", params={"name": "putin"}).json()
+        assert [(a["id"], a["n_articles"]) for a in listed["items"]] == [("person:vladimir putin", 2)]
+        html = api.get("/web/actors/Vladimir%20Putin").text
+        assert "We will not retreat," in html and "Talks go on," in html
+        assert api.get("/actors/state:USA").json()["actor"]["name"] == "United States"
+
+
+def test_a_story_shows_one_node_and_one_speaker_per_actor():
+    from eventwire.stories.merge import merge_events
+    from eventwire.web.story_view import network, quotes_by_speaker
+
+    one = make_document('"No deal," Putin said after Russia rejected the US plan.', input_id="1",
+                        entities=[("E1", "Putin", "PERSON", "RUS", "GOV"), ("E2", "Russia", "GPE", "RUS", None),
+                                  ("E3", "US", "GPE", "USA", None)],
+                        events=[("V1", "REJECT", "verbal_conflict", "rejected", ["E2"], ["E3"], "asserted", None)],
+                        quotes=[("Q1", "No deal,", "E1")])
+    two = make_document('"We wait," said Vladimir Putin as the Kremlin criticised the U.S. envoy.', input_id="2",
+                        entities=[("E1", "Vladimir Putin", "PERSON", "RUS", "GOV"), ("E2", "Kremlin", "ORG", "RUS", "GOV"),
+                                  ("E3", "U.S.", "GPE", "USA", None)],
+                        events=[("V1", "ACCUSE", "verbal_conflict", "criticised", ["E2"], ["E3"], "asserted", None)],
+                        quotes=[("Q1", "We wait,", "E1")])
+    graph = network(merge_events([one, two]))
+    assert sorted(n["name"] for n in graph["nodes"]) == ["Russia", "United States"]
+    [edge] = graph["edges"]
+    assert edge["count"] == 2 and edge["label"] == "ACCUSE, REJECT"
+    speakers = quotes_by_speaker([one, two], {})
+    assert [(s["speaker"], len(s["quotes"])) for s in speakers] == [("Vladimir Putin", 2)]

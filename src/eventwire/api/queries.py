@@ -276,8 +276,13 @@ def claims(con, *, about=None, claimant=None, text=None, story=None, since=None,
 
 # -- actors ---------------------------------------------------------------------------------
 
-_ACTOR_SELECT = """SELECT n.name, any_value(n.type) AS type, any_value(n.country) AS country,
-  any_value(n.sector) AS sector, any_value(n.code) AS code,
+#: An actor's name as shown: the most frequent of its names not in capitals (a dateline's
+#: "MOSCOW"), else the most frequent.
+ACTOR_NAME = ("coalesce(mode(n.actor_name) FILTER (WHERE n.actor_name <> upper(n.actor_name)), "
+              "mode(n.actor_name))")
+#: Actors by their identity across the store (``entities.actor``, knowledge/identity.py).
+_ACTOR_SELECT = f"""SELECT n.actor AS id, {ACTOR_NAME} AS name, mode(n.type) AS type,
+  mode(n.country) AS country, mode(n.sector) AS sector, mode(n.code) AS code,
   count(DISTINCT n.article_id) AS n_articles, sum(n.n_mentions) AS n_mentions
 FROM entities n JOIN articles a ON a.id = n.article_id"""
 
@@ -297,50 +302,72 @@ def _actor_where(name=None, country=None, type=None, story=None, sector=None) ->
 
 
 def actors(con, *, name=None, country=None, type=None, story=None, sector=None, limit=50, offset=0) -> Page:
-    """Entities across the store, grouped by name, most often named first."""
+    """Actors across the store (one row per identity: "US", "U.S." and "United States" are
+    one), most often named first; ``name`` matches any of the names an actor goes by."""
     w = _actor_where(name, country, type, story, sector)
     total = int(con.execute(
-        "SELECT count(DISTINCT n.name) FROM entities n JOIN articles a ON a.id = n.article_id"
+        "SELECT count(DISTINCT n.actor) FROM entities n JOIN articles a ON a.id = n.article_id"
         + w.sql(), w.params).fetchone()[0])
-    cur = con.execute(f"{_ACTOR_SELECT}{w.sql()} GROUP BY n.name "
-                      "ORDER BY n_articles DESC, n_mentions DESC, n.name LIMIT ? OFFSET ?",
+    cur = con.execute(f"{_ACTOR_SELECT}{w.sql()} GROUP BY n.actor "
+                      "ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ? OFFSET ?",
                       [*w.params, limit, offset])
     return Page(_dicts(cur), total, limit, offset)
 
 
 def actor_facets(con, *, name=None, country=None, type=None, story=None, sector=None) -> dict:
-    """What the actors matching the filters break down into: how many actors (distinct
-    names) of each type, country and sector, largest first."""
+    """What the actors matching the filters break down into: how many actors (identities
+    across the store) of each type, country and sector, largest first."""
     w = _actor_where(name, country, type, story, sector)
     facets = {}
     for column in ("type", "country", "sector"):
         tail = Where([*w.parts, f"n.{column} IS NOT NULL"], list(w.params)).sql()
-        rows = con.execute(f"SELECT n.{column}, count(DISTINCT n.name) FROM entities n JOIN articles a "
+        rows = con.execute(f"SELECT n.{column}, count(DISTINCT n.actor) FROM entities n JOIN articles a "
                            f"ON a.id = n.article_id{tail} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}",
                            w.params).fetchall()
         facets[column] = [{"value": v, "n": int(n)} for v, n in rows]
-    total = int(con.execute("SELECT count(DISTINCT n.name) FROM entities n JOIN articles a ON "
+    total = int(con.execute("SELECT count(DISTINCT n.actor) FROM entities n JOIN articles a ON "
                             f"a.id = n.article_id{w.sql()}", w.params).fetchone()[0])
     return {"total": total, "facets": facets}
 
 
+def actor_id(con, name: str) -> str | None:
+    """The actor a page or request names: by its identity key ("state:RUS"), else by the
+    name it is shown by or any name it goes by (any case); the most often named if several."""
+    row = con.execute(
+        "SELECT n.actor FROM entities n WHERE n.actor = ? OR lower(n.actor_name) = lower(?) "
+        "OR lower(n.name) = lower(?) GROUP BY n.actor "
+        "ORDER BY max(CASE WHEN n.actor = ? THEN 2 WHEN lower(n.actor_name) = lower(?) THEN 1 ELSE 0 END) DESC, "
+        "count(DISTINCT n.article_id) DESC, n.actor LIMIT 1", [name, name, name, name, name]).fetchone()
+    return row[0] if row else None
+
+
 def actor_summary(con, name: str) -> dict | None:
-    rows = _dicts(con.execute(_ACTOR_SELECT + " WHERE lower(n.name) = lower(?) GROUP BY n.name",
-                              [name]))
-    return rows[0] if rows else None
+    key = actor_id(con, name)
+    if key is None:
+        return None
+    summary = _dicts(con.execute(_ACTOR_SELECT + " WHERE n.actor = ? GROUP BY n.actor", [key]))[0]
+    summary["names"] = [r[0] for r in con.execute(
+        "SELECT name FROM entities WHERE actor = ? GROUP BY name ORDER BY count(*) DESC, name", [key]).fetchall()]
+    summary["roles"] = _dicts(con.execute(
+        "SELECT code, first_seen, last_seen, n_articles FROM actor_roles WHERE actor = ? "
+        "ORDER BY first_seen NULLS LAST, code", [key]))
+    return summary
 
 
-def actor_events(con, name: str, limit: int = 500) -> list[dict]:
-    """Every event naming the actor (as actor or recipient, by exact name), by date."""
-    return _event_dicts(con, "WHERE EXISTS (SELECT 1 FROM event_actors x WHERE "
-                        "x.article_id = e.article_id AND x.event_id = e.id AND lower(x.name) = lower(?))"
-                        " ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?", [name, limit])
+def actor_events(con, key: str, limit: int = 500) -> list[dict]:
+    """Every event naming the actor (as actor or recipient, under any of its names), by date."""
+    return _event_dicts(con, "WHERE EXISTS (SELECT 1 FROM event_actors x JOIN entities n ON "
+                        "n.article_id = x.article_id AND n.id = x.entity WHERE x.article_id = e.article_id "
+                        "AND x.event_id = e.id AND n.actor = ?) ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?",
+                        [key, limit])
 
 
-def actor_quotes(con, name: str, limit: int = 500) -> list[dict]:
-    sql = (f"{QUOTE_SELECT} WHERE lower(q.speaker_name) = lower(?) "
-           "ORDER BY a.pub_date NULLS LAST, a.seq, q.content_start LIMIT ?")
-    return _with_cue(_dicts(con.execute(sql, [name, limit])))
+def actor_quotes(con, key: str, limit: int = 500) -> list[dict]:
+    """Every quote whose speaker is the actor, however the article named them there (a
+    pronoun, a title, a short name), by date."""
+    sql = (f"{QUOTE_SELECT} JOIN entities n ON n.article_id = q.article_id AND n.id = q.speaker "
+           "WHERE n.actor = ? ORDER BY a.pub_date NULLS LAST, a.seq, q.content_start LIMIT ?")
+    return _with_cue(_dicts(con.execute(sql, [key, limit])))
 
 
 # -- stories --------------------------------------------------------------------------------

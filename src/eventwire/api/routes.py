@@ -312,13 +312,15 @@ async def actor_facets(request: Request, name: Text = None, country: Text = None
 
 @reads.get("/actors/{name}", tags=["actors"])
 def get_actor(request: Request, name: str) -> dict:
-    """One actor (by exact name, any case): every event and quote involving them, by date."""
+    """One actor, by its id ("state:RUS", "person:vladimir putin") or any name it goes by
+    (any case): its names, the dated history of its codes, and every event and quote
+    involving it under any of its names, by date."""
     c = con(request)
     summary = queries.actor_summary(c, name)
     if summary is None:
         raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
-    return {"actor": summary, "events": queries.actor_events(c, summary["name"]),
-            "quotes": queries.actor_quotes(c, summary["name"])}
+    return {"actor": summary, "events": queries.actor_events(c, summary["id"]),
+            "quotes": queries.actor_quotes(c, summary["id"])}
 
 
 @reads.get("/claims", response_model=PageOut, tags=["claims"])

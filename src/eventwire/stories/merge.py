@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..knowledge.identity import identity
 from ..model import ActorRef, Document, Event, Span
 
 
@@ -55,10 +56,12 @@ class MergedEvent:
 
 
 def _name(doc: Document, ref: ActorRef) -> str:
+    """The name an actor is shown by across the store (its identity's: "US" and "U.S." are
+    the United States, "Putin" Vladimir Putin), else the words of the reference."""
     if ref.entity:
         for ent in doc.entities:
             if ent.id == ref.entity:
-                return ent.name
+                return identity(ent.name, ent.type, ent.country, ent.sector)[1]
     return ref.text.text
 
 

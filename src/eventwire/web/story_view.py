@@ -9,6 +9,7 @@ import math
 from collections import Counter, defaultdict
 from datetime import date
 
+from ..knowledge.identity import identity
 from ..model import Document
 from ..stories.conflicts import find_conflicts
 from ..stories.days import article_date, to_date
@@ -137,10 +138,12 @@ def _arc(a: dict, b: dict, gap: float = 13.0, bend: float = 0.15) -> tuple[str, 
 
 
 def quotes_by_speaker(docs: list[Document], links: dict[str, str]) -> list[dict]:
-    """Each speaker with their quotes across the story's articles, most quoted first."""
+    """Each speaker with their quotes across the story's articles, most quoted first; a
+    speaker is their actor across the store ("Putin" in one article, "Vladimir Putin" in
+    another: one speaker)."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for doc in docs:
-        names = {e.id: e.name for e in doc.entities}
+        names = {e.id: identity(e.name, e.type, e.country, e.sector)[1] for e in doc.entities}
         for q in doc.quotes:
             who = names.get(q.speaker or "") or (q.source.text if q.source else "Unattributed")
             groups[who].append({"text": q.content.text, "cue": q.cue.text if q.cue else None,
