@@ -59,3 +59,12 @@ def test_a_nationality_used_as_a_noun_is_the_people(actors):
     by_name = actors("Thousands of Palestinians marched in Ramallah, while Nigerian troops stayed in their barracks.")
     assert by_name["Palestinians"].code == "PSECVL"
     assert by_name["Nigerian"].sector is None  # an adjective: where the troops are from
+
+
+def test_a_mission_abroad_is_its_own_country_not_the_place_it_is_in(actors):
+    # issue 15: "embassy in Moscow" (the US embassy) was coded as the Russian government
+    by_name = actors("Protesters gathered outside the US embassy in Moscow on Monday. "
+                     "The embassy in Ankara was closed.")
+    codes = {name: e.code for name, e in by_name.items()}
+    assert codes.get("US embassy") == "USAGOV"
+    assert "RUSGOV" not in codes.values() and "TURGOV" not in codes.values(), codes

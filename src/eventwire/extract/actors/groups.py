@@ -2,7 +2,8 @@
 "the Turkish government", "Fijian rebels", "Russian officials").
 
 News names most actors this way rather than by proper name, and the event coder needs their
-code (ISRMIL, TURGOV, FJIREB). The group is its own entity (type from ``sector_words.tsv``:
+code (ISRMIL, TURGOV, FJIREB). A mission abroad takes the country of its modifier, never of
+the place it is in ("the US embassy in Moscow" is American: mission_nouns.tsv). The group is its own entity (type from ``sector_words.tsv``:
 ORG for institutions, NORP for groups of people); the nationality word stays a mention of the
 nationality or country it names.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import word_list
 from ...knowledge.actors import sector_words
 from .cluster import Draft
 from .mentions import Mention
@@ -52,6 +54,13 @@ def _group_after(doc: Doc, mention: Mention, taken: set[int]) -> tuple[int, Toke
     return start, noun
 
 
+def _mission(noun: Token) -> bool:
+    """A state's mission abroad ("embassy", "consulate", "delegation"), two-word ones too."""
+    words = word_list("mission_nouns.tsv")
+    pair = f"{noun.doc[noun.i - 1].lower_} {noun.lemma_.lower()}" if noun.i > 0 else ""
+    return noun.lemma_.lower() in words or noun.lower_ in words or pair in words
+
+
 def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -> list[tuple[Mention, str]]:
     """Group mentions with their cluster key ``group:COUNTRY:SECTOR:word``."""
     found = []
@@ -59,6 +68,8 @@ def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -
         if draft.label not in {"NORP", "GPE"} or not draft.country:
             continue
         after = _group_after(doc, mention, taken)
+        if after and _mission(after[1]):
+            after = None  # "the US embassy in Moscow": Moscow is where, not whose
         hit = None
         if after:  # the noun, else a modifier: "Opposition groups in Zimbabwe"
             hit = _sector_head(after[1]) or next(
