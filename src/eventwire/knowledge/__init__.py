@@ -49,3 +49,21 @@ def read_tsv(name: str, columns: tuple[str, ...], path: Path | None = None) -> l
 def word_list(name: str) -> frozenset[str]:
     """A one-column knowledge file as a set of lower-case entries."""
     return frozenset(row["word"].lower() for row in read_tsv(name, ("word",)))
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: lower case, no dots, no accents' effect on spacing,
+    no leading "the", single spaces, straight apostrophes."""
+    text = text.replace("\u2019", "'").replace(".", "").lower()
+    text = " ".join(text.split())
+    return text.removeprefix("the ")
+
+
+def data_line_numbers(path: Path) -> list[int]:
+    """Line numbers of the data rows of a TSV file, in order (header and comments skipped),
+    so a loader can name the line of a row that ``read_tsv`` accepted but is wrong."""
+    numbers = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            numbers.append(number)
+    return numbers

@@ -14,8 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import KnowledgeError
-from . import data_path, read_tsv
-from .roster import data_line_numbers, name_key
+from . import data_line_numbers, data_path, name_key, read_tsv
 
 #: PLOVER / CAMEO actor sectors eventwire emits.
 SECTORS = frozenset({

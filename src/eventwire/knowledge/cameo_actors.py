@@ -20,9 +20,8 @@ from datetime import date
 from functools import cache
 
 from ..errors import KnowledgeError
-from . import data_path, read_tsv
+from . import data_line_numbers, data_path, name_key, read_tsv
 from .actors import SECTORS
-from .roster import data_line_numbers, name_key
 
 ACTORS_FILE = "cameo_actors.tsv"
 COLUMNS = ("name", "aliases", "roles", "source")

@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import KnowledgeError
-from . import data_path, read_tsv
+from . import data_line_numbers, data_path, name_key, read_tsv
+from .actors import SECTORS, canonical_titles
 
 ROSTER_COLUMNS = ("country", "title", "name", "aliases", "start", "end")
 IGO_COLUMNS = ("name", "aliases", "sector")
@@ -47,29 +48,11 @@ class Org:
     country: str | None = None
 
 
-def name_key(text: str) -> str:
-    """The form names are compared in: lower case, no dots, no accents' effect on spacing,
-    no leading "the", single spaces, straight apostrophes."""
-    text = text.replace("\u2019", "'").replace(".", "").lower()
-    text = " ".join(text.split())
-    return text.removeprefix("the ")
-
-
 def _parse_date(value: str, where: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise KnowledgeError(f"{value!r} is not a date (YYYY-MM-DD)", where=where) from None
-
-
-def data_line_numbers(path: Path) -> list[int]:
-    """Line numbers of the data rows of a TSV file, in order (header and comments skipped),
-    so a loader can name the line of a row that ``read_tsv`` accepted but is wrong."""
-    numbers = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            numbers.append(number)
-    return numbers
 
 
 def parse_roster(path: Path, titles: frozenset[str] | None = None) -> tuple[Tenure, ...]:
@@ -96,8 +79,6 @@ def parse_roster(path: Path, titles: frozenset[str] | None = None) -> tuple[Tenu
 
 def parse_national_orgs(path: Path) -> tuple[Org, ...]:
     """National organisations (``organisations.tsv``): name, aliases, country, sector."""
-    from .actors import SECTORS
-
     rows = read_tsv(path.name, ORG_COLUMNS, path)
     numbers = data_line_numbers(path)[-len(rows):] if rows else []
     orgs = []
@@ -192,8 +173,6 @@ class OrgIndex:
 
 @cache
 def roster() -> Roster:
-    from .actors import canonical_titles
-
     return Roster(parse_roster(data_path("roster.tsv"), canonical_titles()))
 
 
