@@ -22,7 +22,7 @@ from ...knowledge.actors import name_words
 from ...knowledge.roster import name_key, orgs, roster
 
 if TYPE_CHECKING:
-    from .mentions import Mention
+    from .tokens import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 

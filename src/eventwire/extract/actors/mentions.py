@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -40,30 +39,13 @@ from ...knowledge.roster import name_key, orgs, roster
 from .kinds import apply_name_words
 from .shape import drop_leading_modifiers, pieces
 from .sports import is_sport_name, relabel_teams, sports_kind, table_names
-from .tokens import NAME_POS, TokenTable, title_at
+from .tokens import NAME_POS, Mention, TokenTable, title_at
 
 KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 #: Labels the small model gives names it does not recognise as people.
 RELABELLABLE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-@dataclass
-class Mention:
-    """A stretch of tokens ``[start, end)`` that names or refers to an entity."""
-
-    start: int
-    end: int
-    label: str
-    kind: str = "name"  # name | nominal | pronoun | group
-    country: str | None = None
-    sector: str | None = None
-    key: str | None = None  # a cluster key forced by a rule (metonyms)
-    fixed: bool = False  # a label read from the layout (tables, datelines): later rules keep it
-
-    def text(self, doc: Doc) -> str:
-        return doc[self.start:self.end].text
 
 
 def match_title(doc: Doc, i: int, limit: int | None = None, table: TokenTable | None = None):

@@ -26,7 +26,7 @@ from ...knowledge.actors import country_code, demonym_country, sports_words
 from ...knowledge.roster import name_key
 
 if TYPE_CHECKING:
-    from .mentions import Mention
+    from .tokens import Mention
 
 PLACE_WORDS = frozenset({"in", "at", "near", "from", "outside", "around", "of", "to", "towards"})
 _WORD = r"[A-Z][A-Za-z'.&]*(?:-[A-Za-z'.&]+)*"

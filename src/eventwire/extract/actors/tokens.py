@@ -59,3 +59,20 @@ def title_at(table: TokenTable, i: int, limit: int) -> tuple[Title, int] | None:
         if end <= limit and tuple(table.lower[i:end]) == words:
             return title, end
     return None
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens ``[start, end)`` that names or refers to an entity."""
+
+    start: int
+    end: int
+    label: str
+    kind: str = "name"  # name | nominal | pronoun | group
+    country: str | None = None
+    sector: str | None = None
+    key: str | None = None  # a cluster key forced by a rule (metonyms)
+    fixed: bool = False  # a label read from the layout (tables, datelines): later rules keep it
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
