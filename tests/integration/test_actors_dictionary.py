@@ -68,3 +68,11 @@ def test_a_mission_abroad_is_its_own_country_not_the_place_it_is_in(actors):
     codes = {name: e.code for name, e in by_name.items()}
     assert codes.get("US embassy") == "USAGOV"
     assert "RUSGOV" not in codes.values() and "TURGOV" not in codes.values(), codes
+
+
+def test_a_name_broken_after_its_particles_is_one_person_and_an_igo_head_has_no_country(actors):
+    # issue 15: "Ursula von der" PERSON + "Leyen" GPE came out as "Ursula" (BRA) and "Leyen"
+    by_name = actors("Commission President Ursula von der Leyen had hoped to sign the agreement in Brazil.")
+    leyen = by_name["Ursula von der Leyen"]
+    assert (leyen.type, leyen.country, leyen.sector) == ("PERSON", None, "IGO")
+    assert "Leyen" not in by_name and "Ursula" not in by_name

@@ -172,8 +172,8 @@ def _office_in_only_country(doc: Doc, drafts: list[Draft]) -> None:
             for m in draft.mentions:
                 countries.setdefault(doc[m.start].sent.start, set()).add(draft.country)
     for draft in drafts:
-        if draft.country or draft.label != "PERSON":
-            continue
+        if draft.country or draft.label != "PERSON" or draft.sector in {"IGO", "NGO"}:
+            continue  # an international official ("Commission President") has no country
         for role in draft.roles:
             found = countries.get(doc[role.start].sent.start, set())
             if role.title.kind == "office" and role.of is None and len(found) == 1:

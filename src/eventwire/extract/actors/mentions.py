@@ -37,7 +37,7 @@ from ...knowledge.actors import country_code, demonym_country, metonyms, title_i
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.roster import name_key, orgs, roster
 from .kinds import apply_name_words
-from .shape import drop_leading_modifiers, pieces
+from .shape import PARTICLES, drop_leading_modifiers, pieces
 from .sports import is_sport_name, relabel_teams, sports_kind, table_names
 from .tokens import NAME_POS, Mention, TokenTable, title_at
 
@@ -94,18 +94,42 @@ def _known_label(text: str) -> tuple[str, str | None, str | None] | None:
     return None
 
 
+#: Particles that join the words of any name, not the parts of a person's surname.
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "in", "upon", "'s", "'", "\u2019s",
+                        "\u2019", "y", "e", "en", "op", "aan", "am", "sur", "st", "st."})
+
+
+def _entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's entities as (start, end, label), with a person's name that the model broke
+    after its particles joined again: "Ursula von der" PERSON + "Leyen" GPE (or untagged) is
+    one person, "Ursula von der Leyen"."""
+    spans: list[tuple[int, int, str]] = []
+    skip_to = 0
+    for ent in doc.ents:
+        if ent.start < skip_to:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        last = doc[end - 1]
+        if label == "PERSON" and end < len(doc) and last.is_lower and last.lower_ in PARTICLES \
+                and last.lower_ not in CONNECTORS and doc[end].is_title and doc[end].is_alpha:
+            end += 1  # the surname after the particles
+            skip_to = end
+        spans.append((start, end, label))
+    return spans
+
+
 def _raw_mentions(doc: Doc) -> list[Mention]:
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in KEPT and ent.label_ not in RELABELLABLE:
+    for ent_start, ent_end, ent_label in _entity_spans(doc):
+        if ent_label not in KEPT and ent_label not in RELABELLABLE:
             continue
-        parts = pieces(doc, ent.start, ent.end)
+        parts = pieces(doc, ent_start, ent_end)
         for piece_start, piece_end in parts:
-            start, end = _trim(doc, piece_start, piece_end, ent.label_)
-            start = drop_leading_modifiers(doc, start, end, ent.label_)
+            start, end = _trim(doc, piece_start, piece_end, ent_label)
+            start = drop_leading_modifiers(doc, start, end, ent_label)
             if start >= end:
                 continue
-            mention = Mention(start, end, ent.label_)
+            mention = Mention(start, end, ent_label)
             known = _known_label(mention.text(doc))
             if known is None and _acronym_person(doc, mention):
                 known = ("ORG", None, None)
