@@ -76,3 +76,10 @@ def test_a_name_broken_after_its_particles_is_one_person_and_an_igo_head_has_no_
     leyen = by_name["Ursula von der Leyen"]
     assert (leyen.type, leyen.country, leyen.sector) == ("PERSON", None, "IGO")
     assert "Leyen" not in by_name and "Ursula" not in by_name
+
+
+def test_hyphenated_given_names_stay_whole(actors):
+    # issue 15: "Lai Ching-te" came out as "Lai Ching"
+    by_name = actors("Taiwan President Lai Ching-te spoke. North Korean leader Kim Jong-un met Moon Jae-in.")
+    assert {"Lai Ching-te", "Kim Jong-un", "Moon Jae-in"} <= set(by_name)
+    assert by_name["Lai Ching-te"].code == "TWNGOV"

@@ -37,7 +37,7 @@ from ...knowledge.actors import country_code, demonym_country, metonyms, title_i
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.roster import name_key, orgs, roster
 from .kinds import apply_name_words
-from .shape import PARTICLES, drop_leading_modifiers, pieces
+from .shape import PARTICLES, drop_leading_modifiers, hyphenated_syllable, pieces
 from .sports import is_sport_name, relabel_teams, sports_kind, table_names
 from .tokens import NAME_POS, Mention, TokenTable, title_at
 
@@ -66,8 +66,9 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     titles, so a mention is just the name."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or (end - start > 1 and doc[end - 1].is_lower)):
+    while end > start and not hyphenated_syllable(doc, end - 1) and (
+            doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+            or (end - start > 1 and doc[end - 1].is_lower)):
         end -= 1  # "Donald Trump's", "Interfax news agency": the name ends before
     if label == "PERSON":
         while start < end - 1:

@@ -37,8 +37,17 @@ MONTHS_DAYS = frozenset({
 })
 
 
+def hyphenated_syllable(doc: Doc, i: int) -> bool:
+    """A lower-case syllable joined by a hyphen to a capitalised one, with no space: the end of
+    an East Asian given name ("Lai Ching-te", "Kim Jong-un", "Moon Jae-in")."""
+    return (i >= 2 and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_title)
+
+
 def _breaks_at(doc: Doc, i: int) -> bool:
     """Token ``i`` cannot be inside a name."""
+    if hyphenated_syllable(doc, i):
+        return False
     token = doc[i]
     text = token.text
     if text in BREAKS or _NUMBER.match(text):
