@@ -65,7 +65,7 @@ def test_the_events_page_narrows_by_facets_and_keeps_the_filters_given(api):
     links = [link.replace("&amp;", "&") for link in re.findall(r'<a href="\?([^"]+)">', html)]
     assert "actor=Putin&status=negated" in links  # a facet value adds itself to the filters
     narrowed = api.get("/web/events?actor=Putin&status=negated").text
-    assert "1 events matching" in narrowed and narrowed.count('<span class="badge') == 1
+    assert "1 event matching" in narrowed and narrowed.count('<span class="badge') == 1
     csv_link = re.search(r'<a class="download" href="([^"]+)"', narrowed)[1].replace("&amp;", "&")
     answer = api.get(csv_link)
     assert answer.status_code == 200 and len(answer.text.strip().splitlines()) == 2  # header + the one event
@@ -115,7 +115,7 @@ def test_the_stories_and_actors_pages_have_facets_that_narrow_and_pages_that_kee
     links = [link.replace("&amp;", "&") for link in re.findall(r'<a href="\?([^"]+)">', html)]
     assert "event=RETREAT" in links and "country=UKR" in links
     narrowed = api.get("/web/?event=RETREAT").text
-    assert "1 stories matching event <strong>RETREAT</strong>" in narrowed and narrowed.count('class="story-link"') == 1
+    assert "1 story matching event <strong>RETREAT</strong>" in narrowed and narrowed.count('class="story-link"') == 1
     actors = api.get("/web/actors", params={"country": "RUS"}).text
     assert "2 actors matching country <strong>RUS</strong>" in actors
     assert "country=RUS&type=PERSON" in actors.replace("&amp;", "&")  # a facet adds itself to the filters
@@ -145,6 +145,13 @@ def test_quotes_narrow_by_speaker_kind_and_country_with_their_facets(api):
     assert refused.status_code == 400
     assert "can match no quote" in refused.json()["error"]["message"] and "did you mean direct" in refused.text
     html = api.get("/web/quotes", params={"kind": "direct"}).text
-    assert "1 quotes matching kind <strong>direct</strong>" in html and "Ushakov" in html
+    assert "1 quote matching kind <strong>direct</strong>" in html and "Ushakov" in html
     assert "kind=direct&country=RUS" in html.replace("&amp;", "&")
     assert '<a href="/web/quotes">Quotes</a>' in api.get("/web/").text
+
+
+def test_counts_read_as_english():
+    from eventwire.web.pages import counted
+
+    assert [counted(1, "event"), counted(2, "event"), counted(1, "story"), counted(0, "story")] == [
+        "1 event", "2 events", "1 story", "0 stories"]

@@ -144,7 +144,7 @@ def test_the_events_story_and_actor_pages_show_the_map(api):
     assert html.count('<circle class="place"') == 2 and html.count('class="land has-events"') >= 3
     link = re.search(r'<a href="/web/events\?([^"]*place=Kyiv[^"]*)">', html)[1].replace("&amp;", "&")
     narrowed = api.get(f"/web/events?{link}").text
-    assert "1 events matching place <strong>Kyiv</strong>" in narrowed
+    assert "1 event matching place <strong>Kyiv</strong>" in narrowed
     assert api.get("/web/events", params={"actor": "Putin"}).text.count('<circle class="place"') == 1
     assert '<figure class="world-map">' in api.get("/web/actors/Vladimir%20Putin").text
     story = next(s["id"] for s in api.get("/stories").json()["items"] if s["title"] == "Kyiv talks")

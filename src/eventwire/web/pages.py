@@ -29,8 +29,17 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.globals.update(actor_href=actor_href, quads=QUADS, status_words=STATUS_WORDS,
-                                 http_url=http_url)
+                                 http_url=http_url, counted=counted)
     return templates
+
+
+#: The plural of the nouns the pages count, where it is not the noun and an s.
+PLURALS = {"story": "stories"}
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 event", "2 events", "1 story", "3 stories"."""
+    return f"{n} {noun if n == 1 else PLURALS.get(noun, noun + 's')}"
 
 
 def http_url(url: str | None) -> str | None:
