@@ -83,3 +83,9 @@ def test_hyphenated_given_names_stay_whole(actors):
     by_name = actors("Taiwan President Lai Ching-te spoke. North Korean leader Kim Jong-un met Moon Jae-in.")
     assert {"Lai Ching-te", "Kim Jong-un", "Moon Jae-in"} <= set(by_name)
     assert by_name["Lai Ching-te"].code == "TWNGOV"
+
+
+def test_an_adjective_opening_a_sentence_is_no_organisation_or_person(actors):
+    # issue 15: "Joint" came out as an actor
+    by_name = actors("Joint exercises began on Monday near Taipei.")
+    assert "Joint" not in by_name and "Taipei" in by_name

@@ -379,12 +379,14 @@ def _demonym_of(doc: Doc, m: Mention) -> Mention | None:
 
 def _common_word(doc: Doc, m: Mention) -> bool:
     """A lone capitalised word the tagger reads as a common noun, verb or adverb ("Attendance :",
-    "Death is ...", "Overseas ,"): capitalised by its place at a line start, not a name."""
+    "Death is ...", "Overseas ,"), or as an adjective opening a sentence ("Joint exercises
+    began"): capitalised by its place at a line start, not a name."""
     if m.end - m.start != 1 or m.key or m.label not in {"PERSON", "ORG"}:
         return False
     token = doc[m.start]
-    return token.pos_ in {"NOUN", "VERB", "ADV", "ADP", "PRON", "DET"} and token.is_title \
-        and not _known_label(token.text) and not _place_label(name_key(token.text))
+    common = token.pos_ in {"NOUN", "VERB", "ADV", "ADP", "PRON", "DET"} or (
+        token.pos_ == "ADJ" and token.is_sent_start)  # "Joint exercises began": an adjective
+    return common and token.is_title and not _known_label(token.text) and not _place_label(name_key(token.text))
 
 
 def _caps_line(doc: Doc, i: int, seen: dict[int, bool]) -> bool:
