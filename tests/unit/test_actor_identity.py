@@ -94,6 +94,7 @@ def test_an_actor_page_gathers_every_name_quote_and_event_of_the_actor(tmp_path)
         assert [(a["id"], a["n_articles"]) for a in listed["items"]] == [("person:vladimir putin", 2)]
         html = api.get("/web/actors/Vladimir%20Putin").text
         assert "We will not retreat," in html and "Talks go on," in html
+        assert html.count('<rect class="bar"') == 1 and "2025-12-04: 1 event<" in html  # its one event's day
         assert api.get("/actors/state:USA").json()["actor"]["name"] == "United States"
 
 
@@ -117,3 +118,20 @@ def test_a_story_shows_one_node_and_one_speaker_per_actor():
     assert edge["count"] == 2 and edge["label"] == "ACCUSE, REJECT"
     speakers = quotes_by_speaker([one, two], {})
     assert [(s["speaker"], len(s["quotes"])) for s in speakers] == [("Vladimir Putin", 2)]
+
+
+def test_the_party_filter_finds_an_actors_events_under_any_of_its_names(tmp_path):
+    from eventwire.store.queries import Filters, run_query
+
+    one = make_document("Putin met Witkoff.", input_id="1",
+                        entities=[("E1", "Putin", "PERSON", "RUS", "GOV"), ("E2", "Witkoff", "PERSON", "USA", "GOV")],
+                        events=[("V1", "CONSULT", "verbal_cooperation", "met", ["E1"], ["E2"], "asserted", None)])
+    two = make_document("The envoy criticised Vladimir Putin.", input_id="2",
+                        entities=[("E1", "Vladimir Putin", "PERSON", "RUS", "GOV")],
+                        events=[("V1", "ACCUSE", "verbal_conflict", "criticised", [], ["E1"], "asserted", None)])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([one, two])
+        columns, rows = run_query(store.con, Filters(party="person:vladimir putin"))
+        events = sorted(dict(zip(columns, r))["event"] for r in rows)
+        none = run_query(store.con, Filters(party="person:nobody"))[1]
+    assert events == ["ACCUSE", "CONSULT"] and none == []

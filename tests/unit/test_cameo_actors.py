@@ -135,3 +135,8 @@ def test_cli_builds_the_actor_dictionary_with_the_verbs_and_refuses_a_missing_fo
     if CAMEO_DIR.is_dir():
         result = CliRunner().invoke(root, ["knowledge", "build", "--cameo", str(CAMEO_DIR), "--out", str(tmp_path)])
         assert result.exit_code == 0 and f"{ACTORS_FILE}: " in result.stdout
+
+
+def test_an_unclosed_parenthesis_is_a_note_and_a_closed_one_part_of_the_name():
+    assert build.phrase("STANKO_TODOROV (ACTING_") == "STANKO TODOROV"
+    assert build.phrase("SAMOA_(AMERICAN)") == "SAMOA (AMERICAN)"

@@ -16,6 +16,7 @@ import duckdb
 
 from ..model import Document, Quote
 from ..store.queries import (
+    ACTOR_NAME,
     EVENT_DATE,
     Filters,
     check_event,
@@ -67,6 +68,19 @@ class Page:
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _counts(con, value: str, count: str, source: str, where: Where) -> list[dict]:
+    """A facet: ``count`` per non-null ``value`` of the rows ``source`` and ``where`` select,
+    the largest first (ties by value), the top ``FACET_TOP``."""
+    tail = Where([*where.parts, f"{value} IS NOT NULL"], list(where.params)).sql()
+    rows = con.execute(f"SELECT {value}, {count} {source}{tail} GROUP BY 1 ORDER BY 2 DESC, 1 "
+                       f"LIMIT {FACET_TOP}", where.params).fetchall()
+    return [{"value": v, "n": int(n)} for v, n in rows]
+
+
+_ACTOR_FROM = "FROM entities n JOIN articles a ON a.id = n.article_id"
+_QUOTE_FROM = "FROM quotes q JOIN articles a ON a.id = q.article_id"
 
 
 def _page(con, select: str, count: str, where: Where, order: str, limit: int, offset: int) -> Page:
@@ -239,15 +253,10 @@ def quote_facets(con, **filters) -> dict:
     """What the quotes matching the filters (those of ``quotes``) break down into: counts by
     speaker (top 20), kind and the speaker's country, largest first."""
     w = _quote_where(**filters)
-    facets = {}
-    for name, value in (("speaker", "coalesce(q.speaker_name, q.source_text)"), ("kind", "q.kind"),
-                        ("country", _SPEAKER_ENTITY)):
-        tail = Where([*w.parts, f"{value} IS NOT NULL"], list(w.params)).sql()
-        rows = con.execute(f"SELECT {value}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
-                           f"{tail} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}", w.params).fetchall()
-        facets[name] = [{"value": v, "n": int(n)} for v, n in rows]
-    total = int(con.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()}",
-                            w.params).fetchone()[0])
+    facets = {name: _counts(con, value, "count(*)", _QUOTE_FROM, w)
+              for name, value in (("speaker", "coalesce(q.speaker_name, q.source_text)"), ("kind", "q.kind"),
+                                  ("country", _SPEAKER_ENTITY))}
+    total = int(con.execute(f"SELECT count(*) {_QUOTE_FROM}{w.sql()}", w.params).fetchone()[0])
     return {"total": total, "facets": facets}
 
 
@@ -276,15 +285,11 @@ def claims(con, *, about=None, claimant=None, text=None, story=None, since=None,
 
 # -- actors ---------------------------------------------------------------------------------
 
-#: An actor's name as shown: the most frequent of its names not in capitals (a dateline's
-#: "MOSCOW"), else the most frequent.
-ACTOR_NAME = ("coalesce(mode(n.actor_name) FILTER (WHERE n.actor_name <> upper(n.actor_name)), "
-              "mode(n.actor_name))")
 #: Actors by their identity across the store (``entities.actor``, knowledge/identity.py).
 _ACTOR_SELECT = f"""SELECT n.actor AS id, {ACTOR_NAME} AS name, mode(n.type) AS type,
   mode(n.country) AS country, mode(n.sector) AS sector, mode(n.code) AS code,
   count(DISTINCT n.article_id) AS n_articles, sum(n.n_mentions) AS n_mentions
-FROM entities n JOIN articles a ON a.id = n.article_id"""
+{_ACTOR_FROM}"""
 
 
 def _actor_where(name=None, country=None, type=None, story=None, sector=None) -> Where:
@@ -318,15 +323,9 @@ def actor_facets(con, *, name=None, country=None, type=None, story=None, sector=
     """What the actors matching the filters break down into: how many actors (identities
     across the store) of each type, country and sector, largest first."""
     w = _actor_where(name, country, type, story, sector)
-    facets = {}
-    for column in ("type", "country", "sector"):
-        tail = Where([*w.parts, f"n.{column} IS NOT NULL"], list(w.params)).sql()
-        rows = con.execute(f"SELECT n.{column}, count(DISTINCT n.actor) FROM entities n JOIN articles a "
-                           f"ON a.id = n.article_id{tail} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_TOP}",
-                           w.params).fetchall()
-        facets[column] = [{"value": v, "n": int(n)} for v, n in rows]
-    total = int(con.execute("SELECT count(DISTINCT n.actor) FROM entities n JOIN articles a ON "
-                            f"a.id = n.article_id{w.sql()}", w.params).fetchone()[0])
+    facets = {column: _counts(con, f"n.{column}", "count(DISTINCT n.actor)", _ACTOR_FROM, w)
+              for column in ("type", "country", "sector")}
+    total = int(con.execute(f"SELECT count(DISTINCT n.actor) {_ACTOR_FROM}{w.sql()}", w.params).fetchone()[0])
     return {"total": total, "facets": facets}
 
 
@@ -356,10 +355,8 @@ def actor_summary(con, name: str) -> dict | None:
 
 def actor_events(con, key: str, limit: int = 500) -> list[dict]:
     """Every event naming the actor (as actor or recipient, under any of its names), by date."""
-    return _event_dicts(con, "WHERE EXISTS (SELECT 1 FROM event_actors x JOIN entities n ON "
-                        "n.article_id = x.article_id AND n.id = x.entity WHERE x.article_id = e.article_id "
-                        "AND x.event_id = e.id AND n.actor = ?) ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?",
-                        [key, limit])
+    where, params = where_clause(Filters(party=key))
+    return _event_dicts(con, f"{where} ORDER BY date NULLS LAST, a.seq, e.id LIMIT ?", [*params, limit])
 
 
 def actor_quotes(con, key: str, limit: int = 500) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from ..store.queries import ACTOR_NAME
 from .common import friendly, out
 from .store import StoreOpt, _store_path
 
@@ -17,8 +18,8 @@ GROUP BY s.id, s.n_articles, s.title, s.last ORDER BY s.last DESC NULLS LAST, s.
 
 #: Actors by their identity across the store (``entities.actor``): "US", "U.S." and
 #: "Washington" acting are one state, "Putin" and "Vladimir Putin" one person.
-ACTORS = """
-SELECT mode(n.actor_name) AS name, string_agg(DISTINCT x.code, ' ' ORDER BY x.code) AS codes,
+ACTORS = f"""
+SELECT {ACTOR_NAME} AS name, string_agg(DISTINCT x.code, ' ' ORDER BY x.code) AS codes,
        count(DISTINCT (x.article_id, x.event_id)) AS events, count(DISTINCT x.article_id) AS articles
 FROM event_actors x JOIN entities n ON n.article_id = x.article_id AND n.id = x.entity
 GROUP BY n.actor ORDER BY events DESC, name LIMIT ?"""

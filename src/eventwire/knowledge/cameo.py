@@ -33,6 +33,12 @@ SYNSET_COLUMNS = ("synset", "member", "line")
 #: Sector codes an agent row may carry: the ones eventwire emits, plus PLOVER's UAF
 #: (unidentified armed forces, "gunmen"), which CAMEO's agents dictionary uses.
 AGENT_SECTORS = SECTORS | {"UAF"}
+#: CAMEO code parts with no eventwire sector of their own -> the sector used instead (agents
+#: and actors alike).
+PART_SECTORS = {
+    "MUS": "REL", "CHR": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL",
+    "ENV": "NGO", "HRI": "NGO", "DEV": "NGO", "PPL": "CVL", "IMG": "REB",
+}
 _CAMEO_CODE = re.compile(r"^(-|:?\d{2,4})$")
 
 

@@ -22,30 +22,17 @@ from functools import cache
 from ..errors import KnowledgeError
 from . import data_line_numbers, data_path, name_key, read_tsv
 from .actors import SECTORS
+from .cameo import PART_SECTORS
+from .gazetteer import known_iso3
 
 ACTORS_FILE = "cameo_actors.tsv"
 COLUMNS = ("name", "aliases", "roles", "source")
 SOURCES = frozenset({"countries", "international", "nonstate"})
 #: The first part of a code that is a kind of body, not a country -> its sector.
 PREFIX_SECTORS = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS", "NGM": "NGO"}
-#: CAMEO parts with no eventwire sector of their own -> the sector used instead (as for agents).
-PART_SECTORS = {
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL",
-    "ENV": "NGO", "HRI": "NGO", "DEV": "NGO", "PPL": "CVL", "IMG": "REB",
-}
-
-
-@cache
-def iso3_codes() -> frozenset[str]:
-    """The ISO 3166-1 alpha-3 codes (pycountry), plus XKX for Kosovo."""
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
-
-
 def code_parts(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code -> (country ISO3, sector) in the contract's terms."""
-    countries = iso3_codes()
+    countries = known_iso3()
     chunks = [code[i:i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
     if not chunks:
         return None, None

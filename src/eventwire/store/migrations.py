@@ -15,6 +15,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..model import Document
+from .queries import ACTOR_NAME
 from .schema import FEED_TABLES, STORY_TABLES, TABLES, create_sql
 
 Migration = tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -68,9 +69,8 @@ def quote_parts(con: duckdb.DuckDBPyConnection) -> None:
 #: The actors across the store: one row per actor (its identity key), with its names, codes,
 #: the articles naming it and when; and the dated history of its codes.
 ACTOR_VIEWS = (
-    """CREATE OR REPLACE VIEW actors AS
-SELECT n.actor AS id, coalesce(mode(n.actor_name) FILTER (WHERE n.actor_name <> upper(n.actor_name)),
-  mode(n.actor_name)) AS name, mode(n.type) AS type, mode(n.country) AS country,
+    f"""CREATE OR REPLACE VIEW actors AS
+SELECT n.actor AS id, {ACTOR_NAME} AS name, mode(n.type) AS type, mode(n.country) AS country,
   mode(n.sector) AS sector, list(DISTINCT n.name ORDER BY n.name) AS names,
   list(DISTINCT n.code ORDER BY n.code) FILTER (WHERE n.code IS NOT NULL) AS codes,
   count(DISTINCT n.article_id) AS n_articles, sum(n.n_mentions) AS n_mentions,

@@ -38,6 +38,7 @@ class Filters:
     speaker: str | None = None
     text: str | None = None
     story: str | None = None
+    party: str | None = None  # an actor's identity (``entities.actor``) on either side
 
     def active(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
@@ -119,6 +120,12 @@ def check_quad(value: str) -> str:
 _ROLE = ("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
          "AND x.event_id = e.id AND x.role = '{role}' AND (strpos(lower(x.name), lower(?)) > 0 "
          "OR upper(coalesce(x.code, '')) = upper(?) OR upper(coalesce(x.country, '')) = upper(?)))")
+#: An actor's name as shown, over its entity rows ``n``: the most frequent of its names not
+#: in capitals (a dateline's "MOSCOW"), else the most frequent.
+ACTOR_NAME = ("coalesce(mode(n.actor_name) FILTER (WHERE n.actor_name <> upper(n.actor_name)), "
+              "mode(n.actor_name))")
+_PARTY = ("EXISTS (SELECT 1 FROM event_actors x JOIN entities n ON n.article_id = x.article_id "
+          "AND n.id = x.entity WHERE x.article_id = e.article_id AND x.event_id = e.id AND n.actor = ?)")
 _ANY_COUNTRY = ("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors x WHERE "
                 "x.article_id = e.article_id AND x.event_id = e.id AND x.country = ?))")
 _SPEAKER = ("(strpos(lower(coalesce(e.reported_by_name, '')), lower(?)) > 0 OR EXISTS (SELECT 1 "
@@ -166,6 +173,8 @@ def where_clause(f: Filters) -> tuple[str, list]:
         add(_TEXT, f.text, f.text)
     if f.story:
         add("a.story = ?", f.story)
+    if f.party:
+        add(_PARTY, f.party)
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 

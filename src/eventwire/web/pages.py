@@ -181,30 +181,10 @@ def actor(request: Request, name: str):
         raise ApiError(404, "not_found", f"no actor named {name!r} in the store")
     events = queries.actor_events(con, summary["id"])
     quotes = queries.actor_quotes(con, summary["id"])
-    facets = _event_facets(events)
+    facets = queries.event_facets(con, Filters(party=summary["id"]))["facets"]
     return _render(request, "actor.html", actor=summary, events=events, quotes=quotes,
                    timeline=_by_day(events, quotes), chart=day_chart(facets["day"]),
                    **_map(facets, actor=summary["name"]))
-
-
-def _event_facets(events: list[dict]) -> dict:
-    """The day, place and country counts of a list of events, as ``event_facets`` gives them
-    for a filter: an actor's events are those of its identity, under any of its names."""
-    from collections import Counter
-
-    days = Counter(e["date"].isoformat() for e in events if e.get("date"))
-    places: dict[tuple, list] = {}
-    for e in events:
-        if e.get("lat") is not None and e.get("lon") is not None:
-            places.setdefault((e.get("place"), e.get("country")), []).append((e["lat"], e["lon"]))
-    countries = Counter(e["country"] for e in events if e.get("country"))
-    return {
-        "day": [{"value": d, "n": n} for d, n in sorted(days.items())],
-        "place": [{"value": name, "country": country, "n": len(points),
-                   "lat": sum(p[0] for p in points) / len(points), "lon": sum(p[1] for p in points) / len(points)}
-                  for (name, country), points in sorted(places.items(), key=lambda kv: -len(kv[1]))],
-        "country": [{"value": c, "n": n} for c, n in countries.most_common()],
-    }
 
 
 def _by_day(events: list[dict], quotes: list[dict]) -> list[dict]:

@@ -40,11 +40,6 @@ PARTICLES = frozenset({
 _CONJUNCTIONS = frozenset({"and", "or"})
 _BASE_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be"}
 _PATTERN_MARKERS = frozenset({"$", "+", "%", "^"})
-#: CAMEO agent codes with no eventwire sector of their own -> the sector used instead.
-AGENT_ALIASES = {
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL",
-    "ENV": "NGO", "HRI": "NGO", "DEV": "NGO", "PPL": "CVL", "IMG": "REB",
-}
 
 Skipped = Counter  # reason -> how many source entries (or rows) were not written
 Synsets = dict[str, tuple[tuple[str, int], ...]]  # "&name" -> (member, source line) pairs
@@ -409,8 +404,8 @@ def agent_sector(code: str) -> str | None:
         if part in loader.AGENT_SECTORS:
             return part
     for part in parts:
-        if part in AGENT_ALIASES:
-            return AGENT_ALIASES[part]
+        if part in loader.PART_SECTORS:
+            return loader.PART_SECTORS[part]
     return None
 
 
@@ -548,10 +543,11 @@ def format_tsv(comments: list[str], columns: tuple[str, ...], rows: list[tuple])
     return "\n".join(lines) + "\n"
 
 
-def read_sources(cameo_dir: Path) -> dict[str, str]:
-    """The four source files' text; a missing or unreadable one is a ``MissingPathError``."""
+def read_sources(cameo_dir: Path, names=SOURCES) -> dict[str, str]:
+    """The text of each source file (by default the four this converter reads); a missing or
+    unreadable one is a ``MissingPathError`` naming them all."""
     texts = {}
-    for name in SOURCES:
+    for name in names:
         path = Path(cameo_dir) / name
         try:
             texts[name] = path.read_text(encoding="utf-8")
@@ -559,7 +555,7 @@ def read_sources(cameo_dir: Path) -> dict[str, str]:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise MissingPathError(
                 f"cannot read the CAMEO dictionary {path} ({reason})",
-                hint="pass --cameo the folder holding " + ", ".join(SOURCES),
+                hint="pass --cameo the folder holding " + ", ".join(names),
             ) from None
     return texts
 

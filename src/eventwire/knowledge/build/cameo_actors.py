@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ...errors import EventwireError, MissingPathError
+from ...errors import EventwireError
 from ..cameo_actors import ACTORS_FILE, COLUMNS, Role, code_parts
-from .cameo import PETRARCH_COMMIT, format_tsv
+from .cameo import PETRARCH_COMMIT, format_tsv, read_sources
 
 SOURCES = {
     "Phoenix.Countries.actors.txt": "countries",
@@ -47,7 +47,6 @@ Skipped = Counter
 class Record:
     names: list[str]
     roles: list[Role]
-    line: int
     closed: bool = False  # a code was given (the null code [---] too): the next name starts anew
 
 
@@ -81,7 +80,12 @@ def parse_role(body: str) -> Role | None:
 
 
 def phrase(text: str) -> str:
-    """A dictionary phrase as words: underscores to spaces, no trailing connector."""
+    """A dictionary phrase as words: underscores to spaces, no trailing connector. A
+    parenthesis the source opens and never closes is a note, not words of the name
+    ("STANKO_TODOROV (ACTING_" is Stanko Todorov); a closed one is kept as written
+    ("SAMOA_(AMERICAN)", as PETRARCH-2 matches it)."""
+    if "(" in text and ")" not in text.split("(", 1)[1]:
+        text = text.split("(", 1)[0]
     return " ".join(text.replace("_", " ").split())
 
 
@@ -89,7 +93,7 @@ def parse_actors(text: str, skipped: Skipped) -> list[Record]:
     """The records of one actor dictionary, in file order."""
     records: list[Record] = []
     current: Record | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for raw in text.splitlines():
         if not raw.strip() or raw.startswith(("#", "<!")):
             continue
         if "---STOP---" in raw:
@@ -111,7 +115,7 @@ def parse_actors(text: str, skipped: Skipped) -> list[Record]:
                 current.names.append(phrase(words[1:]))
         else:
             if current is None or current.closed:
-                current = Record([], [], number)
+                current = Record([], [])
                 records.append(current)
             if phrase(words):
                 current.names.append(phrase(words))
@@ -159,22 +163,16 @@ _ABOUT = [
 
 def build(cameo_dir: Path, out_dir: Path) -> dict[str, int]:
     """Read the three actor dictionaries and write ``cameo_actors.tsv`` into ``out_dir``."""
+    texts = read_sources(cameo_dir, [*SOURCES, LICENSE])
     skipped: Skipped = Counter()
     rows: list[tuple] = []
     for name, source in SOURCES.items():
-        path = Path(cameo_dir) / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise MissingPathError(f"cannot read the CAMEO actor dictionary {path} ({reason})",
-                                   hint="pass --cameo the folder holding " + ", ".join(SOURCES)) from None
-        rows.extend(actor_rows(text, source, skipped))
+        rows.extend(actor_rows(texts[name], source, skipped))
     unique = list(dict.fromkeys(rows))
     if len(unique) < len(rows):
         skipped["record repeated word for word (first kept)"] += len(rows) - len(unique)
     rows = unique
-    license_text = (Path(cameo_dir) / LICENSE).read_text(encoding="utf-8") if (Path(cameo_dir) / LICENSE).is_file() else ""
+    license_text = texts[LICENSE]
     lines = list(_ABOUT) + ["Left out, by reason:"]
     lines += [f"  {count:6d}  {reason}" for reason, count in sorted(skipped.items())]
     lines += ["", "PETRARCH-2's licence:", ""] + license_text.strip().splitlines()
