@@ -14,6 +14,7 @@ from eventwire.errors import KnowledgeError
 from eventwire.extract.actors.mentions import find_mentions
 from eventwire.extract.actors.shape import BREAKS, drop_leading_modifiers, pieces
 from eventwire.extract.actors.sports import sports_kind, table_names
+from eventwire.ingest.dateline import find_dateline
 from eventwire.knowledge.actors import parse_name_words, parse_sports_words
 
 VOCAB = English().vocab
@@ -46,7 +47,10 @@ def build(*lines: str) -> Doc:
 
 
 def found(doc: Doc) -> set[tuple[str, str]]:
-    return {(m.text(doc), m.label) for m in find_mentions(doc) if m.kind == "name"}
+    """The name mentions, with the dateline read as ``prepare`` reads it."""
+    dateline = find_dateline(doc.text, None)
+    place = (dateline.span.start, dateline.span.start + len(dateline.place)) if dateline else None
+    return {(m.text(doc), m.label) for m in find_mentions(doc, dateline=place) if m.kind == "name"}
 
 
 def test_a_name_stops_at_numbers_brackets_commas_and_spaced_dashes():
@@ -143,6 +147,8 @@ def test_dateline_is_one_place_and_headline_guesses_are_dropped():
     assert ("ENGLAND BEAT", "ORG") not in names
     assert ("ENGLAND", "GPE") in names and ("MOLDOVA", "GPE") in names
     assert ("LA CORUNA", "GPE") in names
+    undated = build("LA/GPE CORUNA/X ,/PUNCT Spain/GPE is/VERB wet/ADJ")  # no date: no dateline
+    assert ("LA CORUNA", "GPE") not in found(undated)
 
 
 def test_lone_common_word_at_a_line_start_is_not_a_name():

@@ -57,3 +57,28 @@ def test_us_state_qualifier():
     found = find_dateline("PORTLAND, Maine (AP) - The storm hit.", "2025-01-02")
     assert (found.place, found.country) == ("Portland", "USA")
     assert find_dateline("MOSCOW, Idaho - x", None).country == "USA"
+
+
+@pytest.mark.parametrize(("text", "place", "country", "date", "span"), [
+    ("CRICKET - KENT WIN .\nLONDON 1996-08-30\nKent beat Essex .", "London", "GBR", "1996-08-30",
+     "LONDON 1996-08-30"),
+    ("SOCCER - JAPAN WIN .\nNADIM LADKI\nAL-AIN , United Arab Emirates 1996-12-06\nJapan won .",
+     "Al-Ain", "ARE", "1996-12-06", "AL-AIN , United Arab Emirates 1996-12-06"),
+    ("Talks end in Moscow\nMOSCOW, Dec 3 (Reuters) - Talks ended.", "Moscow", "RUS", "1996-12-03",
+     "MOSCOW, Dec 3 (Reuters) -"),
+])
+def test_dateline_on_an_opening_line(text, place, country, date, span):
+    # after a kicker, headline or byline: the wire form with a date, or the bare form
+    found = find_dateline(text, "1996-12-31")
+    assert (found.place, found.country, found.date.value) == (place, country, date)
+    assert found.span.text == span == text[found.span.start:found.span.end]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks end\nLONDON - Ministers met.",            # a later line needs a date
+    "Talks end\nLondon, Dec 3 - Ministers met.",      # ... and its place in capitals
+    "One\nTwo\nThree\nFour\nLONDON 1996-08-30\nx",  # past the opening lines
+    "Talks end\nLONDON 1996-08-30 was a hot day",     # the bare form is a line of its own
+])
+def test_not_datelines_on_later_lines(text):
+    assert find_dateline(text, "1996-12-31") is None

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MissingPathError
-from ..model import Article, Entity
+from ..ingest.prepare import gold_article
+from ..model import Entity
 from ..nlp import Annotated, load_model
 from . import EvalResult
 from .splits import VALIDATION, halves
@@ -94,8 +95,7 @@ def evaluate(path: Path, *, limit: int | None = None) -> EvalResult:
     held_out = dict(counts)
     started = time.perf_counter()
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
-        ann = Annotated(article=Article(id=record["id"], text=record["text"],
-                                        published=record.get("date")), doc=doc)
+        ann = Annotated(article=gold_article(record["text"], record["id"], record.get("date")), doc=doc)
         component(ann)
         validation = split[str(record.get("id"))] == VALIDATION
         for gold in gold_actors(record):

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import MissingPathError
-from ..model import Article
+from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
 from . import EvalResult
 
@@ -133,7 +133,7 @@ def evaluate(path: Path, *, limit: int | None = None) -> EvalResult:
     started = time.perf_counter()
     for (text, gold), doc in zip(docs, nlp.pipe((t for t, _ in docs), batch_size=32)):
         base.add(model_spans(doc), gold)
-        ann = Annotated(article=Article(id=str(hash(text)), text=text), doc=doc)
+        ann = Annotated(article=gold_article(text), doc=doc)
         spans = eventwire_spans(ann, component)
         ours.add(spans, gold)
         by_genre["sports" if sports_kind(text) else "other"].add(spans, gold)

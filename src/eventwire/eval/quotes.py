@@ -25,7 +25,6 @@ baseline (it refuses a text with an odd number of quotation marks; those are cou
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from dataclasses import dataclass
@@ -34,8 +33,7 @@ from pathlib import Path
 from ..errors import MissingPathError
 from ..extract.quotes import QuotesComponent
 from ..extract.quotes.marks import find_regions
-from ..ingest.dateline import find_dateline
-from ..model import Article
+from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
 from ..registry import components
 from . import EvalResult, greedy_pairs
@@ -172,8 +170,7 @@ class _Runner:
 
     def __call__(self, text: str) -> tuple[list[Item], object]:
         doc = self.nlp(text)
-        article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                          dateline=find_dateline(text, None))
+        article = gold_article(text)
         ann = Annotated(article=article, doc=doc)
         if self.actors is not None:
             self.actors(ann)

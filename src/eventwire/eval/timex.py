@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Article
+from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
 from . import EvalResult
 
@@ -116,7 +116,7 @@ def _system(nlp, docs: list[GoldDoc]) -> list[list[Timex]]:
     component = Times()
     results = []
     for gold, parsed in zip(docs, nlp.pipe(d.text for d in docs)):
-        article = Article(id=gold.id, text=gold.text, published=_published(gold.dct))
+        article = gold_article(gold.text, gold.id, _published(gold.dct))
         ann = Annotated(article, parsed)
         component(ann)
         results.append([Timex(t.text.start, t.text.end, t.type, t.value) for t in ann.times])

@@ -141,6 +141,14 @@ def _token_entity(drafts: list[Draft], ids: dict[int, str]) -> dict[int, str]:
     return index
 
 
+def dateline_place(ann: Annotated) -> tuple[int, int] | None:
+    """The character range of the place the article's dateline opens with."""
+    dateline = ann.article.dateline
+    if dateline is None:
+        return None
+    return dateline.span.start, dateline.span.start + len(dateline.place)
+
+
 @components.register("actors")
 class ActorsComponent:
     """Finds entities, codes them, links roles and relations; fills ``ann.entities``,
@@ -155,7 +163,7 @@ class ActorsComponent:
         (name, nominal, pronoun, group): what the scorers need beyond the contract."""
         when = ann.anchor_date  # offices are read at the dateline, else publication date
         table = TokenTable.of(ann.doc)
-        drafts = cluster(ann.doc, find_mentions(ann.doc, table, ann.sport), when)
+        drafts = cluster(ann.doc, find_mentions(ann.doc, table, ann.sport, dateline_place(ann)), when)
         relation_drafts = _read_sentences(ann, table, drafts, when)
         _add_groups(ann.doc, drafts)
         return drafts, relation_drafts

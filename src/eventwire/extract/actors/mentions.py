@@ -18,7 +18,7 @@ Fixes, each a rule about the language, not about one article:
 - a lone capitalised common word ("Attendance :") is not a person or organisation;
 - naming words decide the kind (kinds.py): "... Open" an event, "... Airlines" an
   organisation, "Pirelli" after "Pirelli SpA" the company;
-- the dateline's place is one place mention; in a headline in capitals only names the
+- the dateline's place (read by ``ingest/dateline.py``) is one place mention; in a headline in capitals only names the
   article also writes in ordinary case (or the lists know) are kept;
 - sports reports (sports.py): table rows name teams, places and players; places named as
   competitors are teams.
@@ -26,13 +26,12 @@ Fixes, each a rule about the language, not about one article:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer, word_list
+from ...knowledge import word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.roster import name_key, orgs, roster
@@ -285,26 +284,13 @@ def _place_label(key: str) -> str | None:
     return None
 
 
-def _dateline_city(doc: Doc, start: int, end: int) -> bool:
-    """Capitals at a sentence start, then a comma or a date: a dateline ("BUCHAREST
-    1996-08-30", "COLOMBO, Aug 29"), naming a city the gazetteer knows."""
-    span = doc[start:end]
-    if not span[0].is_sent_start or not all(t.is_upper for t in span) or end >= len(doc):
-        return False
-    following = doc[end].text
-    if following not in {",", "-", "\u2014"} and not any(c.isdigit() for c in following):
-        return False
-    hit = gazetteer.lookup(span.text.title())
-    return hit is not None and hit.feature == "city"
-
-
 def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken: set[int],
                     companies: set[str] = frozenset()) -> list[Mention]:
     """Names where the model tagged nothing: the same name tagged elsewhere in the article
     (the model is inconsistent across sentences and misses names in capitals), a company's
     short name ("Cofinec" after "Cofinec S.A."), a country or capital the knowledge lists
-    name, an international body or armed group they name (in capitals if one word: "ECOWAS"),
-    or a dateline city."""
+    name, or an international body or armed group they name (in capitals if one word:
+    "ECOWAS")."""
     names = dict.fromkeys((c for c in companies if len(c) >= 3), "ORG")
     names.update({name_key(m.text(doc)): m.label for m in mentions
                   if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key})
@@ -315,8 +301,6 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
         label = names.get(key) or _place_label(key)
         if label is None and (end - start > 1 or table.text[table.start[start]:table.end[start]].isupper()):
             label = _body_label(key)
-        if label is None and _dateline_city(doc, start, end):
-            label = "GPE"
         return Mention(start, end, label) if label else None
 
     return _scan(table, taken, known)
@@ -326,10 +310,12 @@ _UNREAD = object()
 
 
 def find_mentions(
-    doc: Doc, table: TokenTable | None = None, sport: str | None | object = _UNREAD
+    doc: Doc, table: TokenTable | None = None, sport: str | None | object = _UNREAD,
+    dateline: tuple[int, int] | None = None,
 ) -> list[Mention]:
     """Every name mention in the document, fixed, in text order (``sport``: the report's
-    ``sports_kind`` when the caller has read it already)."""
+    ``sports_kind`` when the caller has read it already; ``dateline``: the character range
+    of the dateline's place, as ``ingest/dateline.py`` read it)."""
     table = table or TokenTable.of(doc)
     mentions = _raw_mentions(doc)
     _relabel_people(doc, mentions)
@@ -341,7 +327,8 @@ def find_mentions(
     sports = sport is not None
     if sports:
         mentions = _with_table_names(doc, table.text, mentions)
-    mentions = _with_dateline(doc, table.text, mentions)
+    if dateline is not None:
+        mentions = _with_dateline(doc, dateline, mentions)
     companies = apply_name_words(doc, mentions, sports)
     mentions = _outside_headlines(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -413,19 +400,9 @@ def _outside_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in dropped]
 
 
-#: A dateline: a line that starts with a place in capitals, then the date ("BUCHAREST
-#: 1996-08-30", "LA CORUNA , Spain 1996-08-31", "MOSCOW, Aug 29 (Reuters) -").
-_DATELINE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?= ?,[^\n]{0,40}?\d| \d{4}-\d\d-\d\d)", re.MULTILINE)
-
-
-def _with_dateline(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """The dateline's place as one place mention, whatever the model made of it; only the
-    opening lines are read."""
-    match = _DATELINE.search(text[:600])
-    if match is None:
-        return mentions
-    span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+def _with_dateline(doc: Doc, place: tuple[int, int], mentions: list[Mention]) -> list[Mention]:
+    """The dateline's place as one place mention, whatever the model made of it."""
+    span = doc.char_span(*place, alignment_mode="contract")
     if span is None or not len(span):
         return mentions
     kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]

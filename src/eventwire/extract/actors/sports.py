@@ -160,7 +160,7 @@ def table_names(doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]
 
 
 def _place_context(doc: Doc, m: Mention) -> bool:
-    """"in Milwaukee", "at Old Trafford , Manchester", "the Moscow club", a dateline."""
+    """"in Milwaukee", "at Old Trafford , Manchester", "the Moscow club"."""
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ in PLACE_WORDS:
         return True
@@ -173,18 +173,6 @@ def _place_context(doc: Doc, m: Mention) -> bool:
         if after.text == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "based":
             return True
     return False
-
-
-def _is_dateline(doc: Doc, m: Mention) -> bool:
-    """"NICE , France 1996-08-30", "BUCHAREST 1996-08-30": capitals at a line start before a
-    comma or a date."""
-    first = doc[m.start]
-    if not first.is_sent_start or not all(t.is_upper or not t.is_alpha for t in doc[m.start:m.end]):
-        return False
-    if m.end >= len(doc):
-        return False
-    following = doc[m.end].text
-    return following == "," or any(c.isdigit() for c in following)
 
 
 def _team_like(doc: Doc, m: Mention) -> bool:
@@ -221,11 +209,11 @@ def relabel_teams(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind != "name" or m.fixed or not (_team_like(doc, m) or name_key(m.text(doc)) in lone):
             continue
-        if _place_context(doc, m) or _is_dateline(doc, m):
+        if _place_context(doc, m):
             continue
         m.label, m.country, m.sector = "ORG", None, None
         teams.add(name_key(m.text(doc)))
     for m in mentions:
         if m.label != "ORG" and not m.key and not m.fixed and name_key(m.text(doc)) in teams \
-                and not _place_context(doc, m) and not _is_dateline(doc, m):
+                and not _place_context(doc, m):
             m.label = "ORG"
