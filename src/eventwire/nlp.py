@@ -159,6 +159,11 @@ class Annotated:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: "team" or "solo" for a sports report, else None; and the competitors its tables name
+    #: as (start token, end token, label): the ``sports`` component's layout (None and empty
+    #: when it is not in the pipeline).
+    sport: str | None = None
+    table_names: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -176,14 +181,6 @@ class Annotated:
         if isinstance(item, Token):
             return self.span(item.idx, item.idx + len(item.text))
         return self.span(item.start_char, item.end_char)
-
-    @cached_property
-    def sport(self) -> str | None:
-        """ "team" or "solo" when the article is a sports report, else None, read once for
-        every component that needs it (``extract/actors/sports.py``)."""
-        from .extract.actors.sports import sports_kind
-
-        return sports_kind(self.article.text)
 
     @cached_property
     def _heading_ranges(self) -> list[tuple[int, int]]:

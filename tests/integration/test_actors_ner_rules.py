@@ -26,7 +26,7 @@ def typed_names(ann) -> set[tuple[str, str]]:
 
 
 def test_sports_report_teams_are_organisations_and_places_stay_places(annotate):
-    ann = annotate(REPORT, components=("actors",))
+    ann = annotate(REPORT, components=("sports", "actors"))
     names = typed_names(ann)
     assert ("Chelsea", "ORG") in names and ("Leeds", "ORG") in names
     assert ("Chelsea", "GPE") not in names

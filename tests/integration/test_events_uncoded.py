@@ -10,7 +10,7 @@ from eventwire.extract.events.component import EventsComponent
 
 pytestmark = pytest.mark.slow
 
-BEFORE = ("times", "actors", "places", "quotes")
+BEFORE = ("times", "sports", "actors", "places", "quotes")
 NO_PARTY = "Gun attacks in the north left seven people dead."
 
 

@@ -1,5 +1,5 @@
 """Name-mention rules on hand-built parses (no model): where a name can run (shape.py), sports
-reports and their tables (sports.py), naming words (kinds.py), datelines and headlines
+reports and their tables (the sports component, actors/teams.py), naming words (kinds.py), datelines and headlines
 (mentions.py), and the two knowledge files they read."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from eventwire.errors import KnowledgeError
 from eventwire.extract.actors.mentions import find_mentions
 from eventwire.extract.actors.shape import BREAKS, drop_leading_modifiers, pieces
-from eventwire.extract.actors.sports import sports_kind, table_names
+from eventwire.extract.sports import sports_kind, table_names
 from eventwire.ingest.dateline import find_dateline
 from eventwire.knowledge.actors import parse_name_words, parse_sports_words
 
@@ -46,11 +46,18 @@ def build(*lines: str) -> Doc:
     return Doc(VOCAB, words=words, spaces=spaces, ents=ents, pos=pos, sent_starts=starts)
 
 
-def found(doc: Doc) -> set[tuple[str, str]]:
-    """The name mentions, with the dateline read as ``prepare`` reads it."""
+def laid_out(doc: Doc) -> list:
+    """The name mentions, with the layout read as the pipeline reads it: the dateline as
+    ``prepare`` does, the sports report and its tables as the ``sports`` component does."""
     dateline = find_dateline(doc.text, None)
     place = (dateline.span.start, dateline.span.start + len(dateline.place)) if dateline else None
-    return {(m.text(doc), m.label) for m in find_mentions(doc, dateline=place) if m.kind == "name"}
+    sport = sports_kind(doc.text)
+    rows = table_names(doc) if sport else []
+    return find_mentions(doc, sport=sport, table_rows=rows, dateline=place)
+
+
+def found(doc: Doc) -> set[tuple[str, str]]:
+    return {(m.text(doc), m.label) for m in laid_out(doc) if m.kind == "name"}
 
 
 def test_a_name_stops_at_numbers_brackets_commas_and_spaced_dashes():
@@ -114,7 +121,7 @@ def test_in_a_team_sports_report_a_competing_city_is_its_team_but_a_venue_stays_
     doc = build("SOCCER/X -/PUNCT LEEDS/X WIN/X ./PUNCT",
                 "Leeds/GPE beat/VERB Chelsea/GPE 2-1/NUM in/ADP Leeds/GPE ./PUNCT",
                 "France/GPE drew/VERB with/ADP Leeds/GPE ./PUNCT")
-    names = [(m.text(doc), m.label) for m in find_mentions(doc)]
+    names = [(m.text(doc), m.label) for m in laid_out(doc)]
     assert names.count(("Leeds", "ORG")) == 2 and ("Chelsea", "ORG") in names
     assert ("Leeds", "GPE") in names  # "in Leeds"
     assert ("France", "GPE") in names  # a national team keeps its country's name
@@ -174,3 +181,28 @@ def test_bundled_name_knowledge_loads():
     assert "solo" in parse_sports_words()["tennis"]
     assert parse_name_words()["inc"] == frozenset({"company"})
     assert "event" in parse_name_words()["open"]
+
+
+def test_the_sports_component_lays_out_a_report_before_the_actors():
+    from eventwire.extract.sports import SportsComponent
+    from eventwire.model import Article
+    from eventwire.nlp import Annotated
+    from eventwire.pipeline import DEFAULT_COMPONENTS
+
+    report = build("SOCCER/X -/PUNCT RESULTS/X", "Pohang 3 Ulsan 2")
+    ann = Annotated(article=Article(id="r", text=report.text), doc=report)
+    SportsComponent()(ann)
+    assert ann.sport == "team"
+    assert {(report[s:e].text, label) for s, e, label in ann.table_names} == {("Pohang", "ORG"), ("Ulsan", "ORG")}
+    news = build("Leeds/GPE council/NOUN voted/VERB 3/NUM 2/NUM")
+    plain = Annotated(article=Article(id="n", text=news.text), doc=news)
+    SportsComponent()(plain)
+    assert (plain.sport, plain.table_names) == (None, [])
+    assert DEFAULT_COMPONENTS.index("sports") < DEFAULT_COMPONENTS.index("actors")
+
+
+def test_without_the_sports_layout_a_competing_city_stays_a_place():
+    doc = build("SOCCER/X -/PUNCT LEEDS/X WIN/X ./PUNCT",
+                "Leeds/GPE beat/VERB Chelsea/GPE 2-1/NUM ./PUNCT")
+    names = {(m.text(doc), m.label) for m in find_mentions(doc)}
+    assert ("Leeds", "GPE") in names and ("Leeds", "ORG") not in names

@@ -33,7 +33,7 @@ from ..model import EVENT_TYPES, ActorRef, Document, Event
 from . import EvalResult
 from .splits import VALIDATION, halves, is_held_out
 
-ORDER = ("times", "actors", "places", "quotes", "events")
+ORDER = ("times", "sports", "actors", "places", "quotes", "events")
 OLD_LABELS = {
     "DEMAND": ("REQUEST", None),
     "DISAPPROVE": ("ACCUSE", "disapprove"),

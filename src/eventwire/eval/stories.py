@@ -32,7 +32,7 @@ def load(path: Path, limit: int | None, seed: int) -> list[dict]:
     return docs[:limit] if limit else docs
 
 
-CANONICAL_ORDER = ("times", "actors", "places", "quotes", "events", "claims")
+CANONICAL_ORDER = ("times", "sports", "actors", "places", "quotes", "events", "claims")
 
 
 def available_components() -> tuple[str, ...]:

@@ -6,7 +6,7 @@ Order matters: each component reads what the ones before it assigned.
 from __future__ import annotations
 
 # importing a module registers its component
-from . import actors, claims, events, places, quotes, times  # noqa: F401
+from . import actors, claims, events, places, quotes, sports, times  # noqa: F401
 
 #: The default pipeline, in order.
-BUILTIN: tuple[str, ...] = ("times", "actors", "places", "quotes", "events", "claims")
+BUILTIN: tuple[str, ...] = ("times", "sports", "actors", "places", "quotes", "events", "claims")

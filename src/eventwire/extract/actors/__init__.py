@@ -163,7 +163,8 @@ class ActorsComponent:
         (name, nominal, pronoun, group): what the scorers need beyond the contract."""
         when = ann.anchor_date  # offices are read at the dateline, else publication date
         table = TokenTable.of(ann.doc)
-        drafts = cluster(ann.doc, find_mentions(ann.doc, table, ann.sport, dateline_place(ann)), when)
+        drafts = cluster(ann.doc, find_mentions(ann.doc, table, sport=ann.sport, table_rows=ann.table_names,
+                                                dateline=dateline_place(ann)), when)
         relation_drafts = _read_sentences(ann, table, drafts, when)
         _add_groups(ann.doc, drafts)
         return drafts, relation_drafts

@@ -20,8 +20,8 @@ Fixes, each a rule about the language, not about one article:
   organisation, "Pirelli" after "Pirelli SpA" the company;
 - the dateline's place (read by ``ingest/dateline.py``) is one place mention; in a headline in capitals only names the
   article also writes in ordinary case (or the lists know) are kept;
-- sports reports (sports.py): table rows name teams, places and players; places named as
-  competitors are teams.
+- sports reports (``ann.sport``, from the ``sports`` component): its table rows name teams,
+  places and players; places named as competitors are teams (teams.py).
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from ...knowledge import word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.roster import name_key, orgs, roster
+from ..sports import is_sport_name
 from .kinds import apply_name_words
 from .shape import PARTICLES, drop_leading_modifiers, hyphenated_syllable, pieces
-from .sports import is_sport_name, relabel_teams, sports_kind, table_names
+from .teams import relabel_teams
 from .tokens import NAME_POS, Mention, TokenTable, title_at
 
 KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -306,27 +307,23 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
     return _scan(table, taken, known)
 
 
-_UNREAD = object()
-
-
 def find_mentions(
-    doc: Doc, table: TokenTable | None = None, sport: str | None | object = _UNREAD,
-    dateline: tuple[int, int] | None = None,
+    doc: Doc, table: TokenTable | None = None, *, sport: str | None = None,
+    table_rows: list[tuple[int, int, str]] | tuple = (), dateline: tuple[int, int] | None = None,
 ) -> list[Mention]:
-    """Every name mention in the document, fixed, in text order (``sport``: the report's
-    ``sports_kind`` when the caller has read it already; ``dateline``: the character range
-    of the dateline's place, as ``ingest/dateline.py`` read it)."""
+    """Every name mention in the document, fixed, in text order. The layout comes from
+    before: ``sport`` and ``table_rows`` as the ``sports`` component read them (a sports
+    report's kind, its tables' competitors as (start token, end token, label)), ``dateline``
+    the character range of the dateline's place as ``ingest/dateline.py`` read it."""
     table = table or TokenTable.of(doc)
     mentions = _raw_mentions(doc)
     _relabel_people(doc, mentions)
     _relabel_places(doc, mentions)
     mentions = [_demonym_of(doc, m) if _portfolio(doc, m) else m for m in mentions]
     mentions = [m for m in mentions if m is not None and m.label in KEPT and not _common_word(doc, m)]
-    if sport is _UNREAD:
-        sport = sports_kind(table.text)
     sports = sport is not None
     if sports:
-        mentions = _with_table_names(doc, table.text, mentions)
+        mentions = _with_table_names(doc, table_rows, mentions)
     if dateline is not None:
         mentions = _with_dateline(doc, dateline, mentions)
     companies = apply_name_words(doc, mentions, sports)
@@ -413,10 +410,9 @@ def _with_dateline(doc: Doc, place: tuple[int, int], mentions: list[Mention]) ->
     return sorted([*kept, mention], key=lambda m: m.start)
 
 
-def _with_table_names(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_table_names(doc: Doc, rows, mentions: list[Mention]) -> list[Mention]:
     """A sports report's mentions with the competitors its tables name in place of whatever
     the model made of those lines, and without bare sport names ("CRICKET -")."""
-    rows = table_names(doc, text)
     covered = {i for start, end, _ in rows for i in range(start, end)}
     kept = [m for m in mentions if not covered.intersection(range(m.start, m.end))
             and not is_sport_name(m.text(doc))]

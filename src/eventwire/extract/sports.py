@@ -1,34 +1,32 @@
-"""Sports reports: a city, county or state named as a competitor is its team, an
-organisation ("Leeds beat Chelsea", "Kent reached 108 for three", "SEATTLE 9 Baltimore 6"),
-while a country stays the country (national teams are named by their country in news and in
-the CoNLL-2003 convention), and a place after "in", "at", "near" or "from" stays a place.
+"""The ``sports`` component: a sports report's layout, read before the actors.
 
 A report is a sports report when a line starts with a sport's name as a wire kicker
 ("SOCCER - ...", "Boxing-Bruno quits") or when sports words, score lines ("2-1") and table
-rows are dense in it (``data/sports_words.tsv``). Only then do these rules run: news of
-other kinds keeps every city a place.
+rows are dense in it (``data/sports_words.tsv``); it is a "team" or a "solo" report by its
+kicker's sport. The component sets ``ann.sport`` to that kind (None for other news) and, in
+a sports report, ``ann.table_names`` to the competitors its result tables name, as (start
+token, end token, label): standings ("Wigan 4 3 1 0 9 4 10"), results ("Pohang 3 Ulsan 2"),
+fixtures ("HOUSTON AT PITTSBURGH", "Birmingham v Barnsley") and scorecards, read line by line
+with regular expressions over the text. The actors component takes those names as they are
+and treats places named as competitors as teams (``actors/teams.py``); the events component
+codes no sport result as a political event.
 
-Result tables are read line by line with regular expressions over the text, not token by
-token: standings ("Wigan 4 3 1 0 9 4 10"), results ("Pohang 3 Ulsan 2") and fixtures
-("HOUSTON AT PITTSBURGH", "Birmingham v Barnsley").
+Without this component in the pipeline every article is read as ordinary news.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer
-from ...knowledge.actors import country_code, demonym_country, sports_words
-from ...knowledge.roster import name_key
+from ..knowledge import gazetteer
+from ..knowledge.actors import country_code, demonym_country, sports_words
+from ..knowledge.roster import name_key
+from ..nlp import Annotated
+from ..registry import components
 
-if TYPE_CHECKING:
-    from .tokens import Mention
-
-PLACE_WORDS = frozenset({"in", "at", "near", "from", "outside", "around", "of", "to", "towards"})
 _WORD = r"[A-Z][A-Za-z'.&]*(?:-[A-Za-z'.&]+)*"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _NUM = r"[\d.][\d.,:/-]*"
@@ -45,7 +43,8 @@ _SCORER = re.compile(rf"(?P<a>{_NAME}) *\( *\d+(?:st|nd|rd|th)\b")
 _DISMISSAL = re.compile(rf"(?<= )(?:c|st|b|c & b) +(?P<a>{_NAME})")
 _BATTER = re.compile(rf"^(?P<a>{_NAME}) +(?:c|st|b|lbw|run out|not out|retired)\b", re.MULTILINE)
 _BOWLER = re.compile(rf"(?P<a>{_NAME}) +\d+(?:\.\d)?-\d+-\d+-\d+")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+#: An initial ("S." in "S. Law"): a name holding one is a person's.
+INITIAL = re.compile(r"^[A-Z]\.$")
 #: "Portsmouth : Middlesex 199 ...", "At Chesterfield : ...", "London ( The Oval ) : ...".
 _VENUE = re.compile(rf"^(?:At +)?(?P<a>{_NAME})(?: *\( *(?P<c>{_NAME}) *\))? *:", re.MULTILINE)
 
@@ -77,7 +76,13 @@ def sports_kind(text: str) -> str | None:
 
 
 def is_sport_name(text: str) -> bool:
+    """A sport's own name ("CRICKET" in a kicker line): no competitor."""
     return text.lower() in _vocabulary()[2]
+
+
+def team_nouns() -> frozenset[str]:
+    """Words that follow a team's home in its name or description ("the Moscow club")."""
+    return _vocabulary()[3]
 
 
 def _name_label(doc: Doc, start: int, end: int) -> str | None:
@@ -87,7 +92,7 @@ def _name_label(doc: Doc, start: int, end: int) -> str | None:
     key = name_key(text)
     if country_code(key) or demonym_country(key):
         return "GPE"
-    if any(_INITIAL.match(t.text) for t in doc[start:end]) or doc[start].is_lower:
+    if any(INITIAL.match(t.text) for t in doc[start:end]) or doc[start].is_lower:
         return None
     return "ORG"
 
@@ -103,7 +108,7 @@ def _country(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _person(doc: Doc, start: int, end: int) -> str | None:
-    return "PERSON" if end - start >= 2 or _INITIAL.match(doc[start].text) else None
+    return "PERSON" if end - start >= 2 or INITIAL.match(doc[start].text) else None
 
 
 def _venue(doc: Doc, start: int, end: int) -> str | None:
@@ -159,61 +164,15 @@ def table_names(doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]
     return found
 
 
-def _place_context(doc: Doc, m: Mention) -> bool:
-    """"in Milwaukee", "at Old Trafford , Manchester", "the Moscow club"."""
-    before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.lower_ in PLACE_WORDS:
-        return True
-    if before is not None and before.text == "," and m.start > 1 and doc[m.start - 2].ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    if m.end < len(doc):
-        after = doc[m.end]
-        if after.lower_ in _vocabulary()[3]:
-            return True
-        if after.text == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "based":
-            return True
-    return False
+@components.register("sports")
+class SportsComponent:
+    """Tells a sports report and the competitors its tables name: fills ``ann.sport`` and
+    ``ann.table_names``."""
 
+    name = "sports"
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("sport", "table_names")
 
-def _team_like(doc: Doc, m: Mention) -> bool:
-    """A name that can be a team named after its home: a place the model saw, or a city or
-    state the gazetteer knows (the model often calls "Leicestershire" or "Atalanta" a
-    person)."""
-    key = name_key(m.text(doc))
-    if country_code(key) or demonym_country(key) or m.key:
-        return False
-    if m.label in {"GPE", "LOC"}:
-        return True
-    if m.label == "PERSON" and m.end - m.start == 1:
-        hit = gazetteer.lookup(m.text(doc).title())
-        return hit is not None and hit.feature in {"city", "state", "region"}
-    return False
-
-
-def _lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """One-word "people" that are no word of any longer person name in the report: team
-    reports name a player in full before his surname alone, so these are teams the model
-    took for people ("Rotor are well placed", "Derbyshire kept up the hunt")."""
-    name_words = {t.lower_ for m in mentions if m.label == "PERSON" and m.end - m.start > 1
-                  for t in doc[m.start:m.end]}
-    return {name_key(m.text(doc)) for m in mentions
-            if m.label == "PERSON" and m.end - m.start == 1 and not _INITIAL.match(doc[m.start].text)
-            and doc[m.start].lower_ not in name_words}
-
-
-def relabel_teams(doc: Doc, mentions: list[Mention]) -> None:
-    """In a sports report, places named as competitors become their teams (ORG); every other
-    mention of the same name follows, unless it sits in a place context."""
-    teams: set[str] = set()
-    lone = _lone_words(doc, mentions)
-    for m in mentions:
-        if m.kind != "name" or m.fixed or not (_team_like(doc, m) or name_key(m.text(doc)) in lone):
-            continue
-        if _place_context(doc, m):
-            continue
-        m.label, m.country, m.sector = "ORG", None, None
-        teams.add(name_key(m.text(doc)))
-    for m in mentions:
-        if m.label != "ORG" and not m.key and not m.fixed and name_key(m.text(doc)) in teams \
-                and not _place_context(doc, m):
-            m.label = "ORG"
+    def __call__(self, ann: Annotated) -> None:
+        ann.sport = sports_kind(ann.text)
+        ann.table_names = table_names(ann.doc, ann.text) if ann.sport else []
