@@ -63,3 +63,16 @@ def test_gold_actor_matching():
     assert best_entity(entities, 0, 16).id == "E2"
     assert country_ok(best_entity(entities, 26, 28), "IGO")
     assert not country_ok(None, "ISR")
+
+
+def test_conll_types_keep_a_capital_standing_for_its_government_a_place():
+    from eventwire.eval.ner import _conll_type
+    from eventwire.extract.actors.cluster import Draft
+    from eventwire.extract.actors.tokens import Mention
+
+    acting = Mention(0, 1, "ORG", key="capital-gov:RUS")
+    assert _conll_type(Draft(key="capital-gov:RUS", label="ORG", mentions=[acting]), acting) == "LOC"
+    company = Mention(0, 1, "ORG")
+    assert _conll_type(Draft(key="gazprom", label="ORG", mentions=[company]), company) == "ORG"
+    city = Mention(0, 1, "GPE")
+    assert _conll_type(Draft(key="moscow", label="GPE", mentions=[city]), city) == "LOC"

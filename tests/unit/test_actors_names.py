@@ -206,3 +206,10 @@ def test_without_the_sports_layout_a_competing_city_stays_a_place():
                 "Leeds/GPE beat/VERB Chelsea/GPE 2-1/NUM ./PUNCT")
     names = {(m.text(doc), m.label) for m in find_mentions(doc)}
     assert ("Leeds", "GPE") in names and ("Leeds", "ORG") not in names
+
+
+def test_a_span_without_a_capital_is_no_name():
+    doc = build("Profits/NOUN rose/VERB to/ADP 280bn/NUM in/ADP the/DET year/NOUN of/ADP Kent/PROPN")
+    doc.ents = [doc.char_span(16, 21, label="PERSON"), doc.char_span(34, 36, label="ORG"),
+                doc.char_span(37, 41, label="GPE")]
+    assert found(doc) == {("Kent", "GPE")}

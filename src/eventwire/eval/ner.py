@@ -8,7 +8,8 @@ counterpart among the types eventwire keeps apart). Systems, mapped the same way
 (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, others ignored):
   baseline  the model's ``doc.ents``;
   eventwire the name mentions of the actors component's entities, each with its entity's
-            type (pronouns, descriptions and group actors are left out: CoNLL tags names).
+            type (pronouns, descriptions and group actors are left out: CoNLL tags names),
+            except a capital standing for its government, which CoNLL tags LOC.
 Scores: precision/recall/f1 (micro over the three types) and per type (``f1_PER`` ...),
 the same for the baseline prefixed ``baseline_``.
 """
@@ -20,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import MissingPathError
+from ..extract.actors.mentions import CAPITAL_GOVERNMENT
 from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
 from . import EvalResult
@@ -88,10 +90,19 @@ def model_spans(doc) -> Spans:
     return {(e.start_char, e.end_char, MAP[e.label_]) for e in doc.ents if e.label_ in MAP}
 
 
+def _conll_type(draft, mention) -> str:
+    """CoNLL's type for a name mention: a capital standing for its government ("a pact with
+    Moscow", an ORG actor in eventwire's contract) keeps its place type, LOC, as CoNLL-2003
+    tags every such use of a place name."""
+    if (mention.key or "").startswith(CAPITAL_GOVERNMENT):
+        return "LOC"
+    return MAP[draft.label]
+
+
 def eventwire_spans(ann: Annotated, component) -> Spans:
     drafts, _ = component.drafts(ann)
     doc = ann.doc
-    return {(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), MAP[d.label])
+    return {(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), _conll_type(d, m))
             for d in drafts if d.label in MAP for m in d.mentions if m.kind == "name"}
 
 

@@ -10,12 +10,13 @@ Fixes, each a rule about the language, not about one article:
 - a surname already seen as a PERSON in the article, tagged ORG/PRODUCT/... elsewhere, is the
   PERSON ("Kushner", "Trump");
 - a name right after a person title or kinship word ("daughter Ivanka") is a PERSON;
-- a capital that acts ("Moscow said") is its country's government, a separate actor from the
-  city it names (not in sports reports, where "Moscow" beating someone is a team);
+- a capital that acts ("Moscow said", "talks with Washington", "Moscow's demand") is its
+  country's government, a separate actor from the city it names (not in sports reports, where "Moscow" beating someone is a team);
 - a span is cut where no name can run (numbers, brackets, commas, spaced dashes, lower-case
   words other than particles: shape.py), and a month or a person's nationality before a name
   is dropped;
-- a lone capitalised common word ("Attendance :") is not a person or organisation;
+- a lone capitalised common word ("Attendance :") is not a person or organisation, and a
+  span with no capital letter ("280bn", "of") is no name at all;
 - naming words decide the kind (kinds.py): "... Open" an event, "... Airlines" an
   organisation, "Pirelli" after "Pirelli SpA" the company;
 - the dateline's place (read by ``ingest/dateline.py``) is one place mention; in a headline in capitals only names the
@@ -34,6 +35,7 @@ from spacy.tokens import Doc
 from ...knowledge import word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.cameo_actors import cameo_actors, code_parts
+from ...knowledge.events import trigger_lexicon
 from ...knowledge.roster import name_key, orgs, roster
 from ..sports import is_sport_name
 from .kinds import apply_name_words
@@ -204,15 +206,37 @@ def _relabel_people(doc: Doc, mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+#: The key prefix of a capital standing for its government ("capital-gov:RUS").
+CAPITAL_GOVERNMENT = "capital-gov:"
+#: Prepositions whose object is a party to what happens, not a place: "talks with
+#: Washington", "sanctions against Moscow", "the war between Moscow and Kyiv".
+_PARTY_PREPS = frozenset({"with", "against", "between", "among"})
+
+
 def _acting_capital(doc: Doc, mention: Mention) -> bool:
-    """A capital as the subject of a verb: "Moscow said", "Beijing has warned"."""
+    """A capital standing for its government: the subject of a verb ("Moscow said", "Beijing
+    has warned"), a party after "with", "against" or "between" ("talking with Washington"),
+    the one a thing is given to ("gave Kyiv a deadline"), or the owner of an act or stance
+    the event lexicon names ("Moscow's demand"). Elsewhere ("in Moscow", "the Moscow talks",
+    "Moscow's streets") the city stays a place."""
     meto = metonyms().get(name_key(mention.text(doc)))
     if meto is None or meto.kind != "capital" or mention.end - mention.start > 3:
         return False
-    root = doc[mention.start:mention.end].root
     if mention.text(doc).isupper():  # a dateline or headline word, not a subject
         return False
-    return root.dep_ in ACTING_DEPS and root.head.pos_ in {"VERB", "AUX"} and root.head.i > root.i
+    root = doc[mention.start:mention.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "between Moscow and Kyiv"
+        root = root.head
+    head = root.head
+    if root.dep_ in ACTING_DEPS:
+        return head.pos_ in {"VERB", "AUX"} and head.i > root.i
+    if root.dep_ == "pobj":
+        return head.lower_ in _PARTY_PREPS
+    if root.dep_ in {"dative", "iobj"}:
+        return head.pos_ == "VERB"
+    if root.dep_ == "poss":
+        return head.pos_ == "NOUN" and (head.lemma_.lower(), "N") in trigger_lexicon()
+    return False
 
 
 def _capitalised_runs(table: TokenTable, taken: set[int]) -> list[tuple[int, int]]:
@@ -320,7 +344,8 @@ def find_mentions(
     _relabel_people(doc, mentions)
     _relabel_places(doc, mentions)
     mentions = [_demonym_of(doc, m) if _portfolio(doc, m) else m for m in mentions]
-    mentions = [m for m in mentions if m is not None and m.label in KEPT and not _common_word(doc, m)]
+    mentions = [m for m in mentions if m is not None and m.label in KEPT and not _common_word(doc, m)
+                and not _uncapitalised(doc, m)]
     sports = sport is not None
     if sports:
         mentions = _with_table_names(doc, table_rows, mentions)
@@ -335,7 +360,7 @@ def find_mentions(
         if m.label in {"GPE", "LOC"} and _acting_capital(doc, m) and not sports:
             meto = metonyms()[name_key(m.text(doc))]
             m.label, m.country, m.sector = "ORG", meto.country, meto.sector
-            m.key = "capital-gov:" + meto.country
+            m.key = CAPITAL_GOVERNMENT + meto.country
     if sport == "team":
         relabel_teams(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
@@ -371,6 +396,12 @@ def _common_word(doc: Doc, m: Mention) -> bool:
     common = token.pos_ in {"NOUN", "VERB", "ADV", "ADP", "PRON", "DET"} or (
         token.pos_ == "ADJ" and token.is_sent_start)  # "Joint exercises began": an adjective
     return common and token.is_title and not _known_label(token.text) and not _place_label(name_key(token.text))
+
+
+def _uncapitalised(doc: Doc, m: Mention) -> bool:
+    """A span with no capital letter at all is no name, whatever the tagger says: an amount
+    ("280bn" PERSON), a lower-case word ("of" ORG)."""
+    return not any(c.isupper() for c in m.text(doc))
 
 
 def _caps_line(doc: Doc, i: int, seen: dict[int, bool]) -> bool:

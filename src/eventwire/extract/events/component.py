@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...errors import UsageError
+from ...knowledge.actors import country_code
 from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated
@@ -134,6 +135,27 @@ def undated(ann: Annotated, heads: list[Token]) -> list[Token]:
             head = replacement
         found.append(head)
     return found
+
+
+#: Entity types that name where something is, not who acts.
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def not_venues(ann: Annotated, heads: list[Token], trigger: Token) -> list[Token]:
+    """Argument heads without a city or region that only names where a noun event happens:
+    "the Geneva talks", "the Moscow summit" are held there. A country ("US sanctions") stays
+    the actor, and so does a capital acting for its government (an ORG by then)."""
+    if trigger.pos_ != "NOUN":
+        return heads
+    types = {e.id: (e.type, e.name) for e in ann.entities}
+    kept = []
+    for head in heads:
+        type_, name = types.get(ann.token_entity.get(head.i, ""), ("", ""))
+        if head.dep_ in ("compound", "nmod") and head.head.i == trigger.i and type_ in _PLACE_TYPES \
+                and country_code(name) is None:
+            continue
+        kept.append(head)
+    return kept
 
 
 def quote_of(ann: Annotated, char: int) -> Quote | None:
@@ -340,7 +362,7 @@ class EventsComponent:
     ) -> list[Draft]:
         token = cand.token
         actor_heads, recipient_heads = arguments(token, set(coding.words), ann.token_entity)
-        actor_heads = undated(ann, actor_heads)
+        actor_heads = not_venues(ann, undated(ann, actor_heads), token)
         recipient_heads = undated(ann, recipient_heads)
         quote = quote_of(ann, token.idx)
         speaker = speaker_ref(ann, token, quote, ctx.entities)
