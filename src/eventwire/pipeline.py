@@ -3,14 +3,21 @@
     raw article -> prepare (NFC, id, language, dateline, headings) -> Article
     Article -> one spaCy parse -> Annotated -> components -> Document
 
-Components come from the registry by name and declare what they require and assign;
-the order is checked once, when the pipeline is built.
+Components come from the registry by name and declare what they require, what they may
+read when an earlier component gave it (``optional``) and what they assign, each a field of
+``Annotated``; the declarations and the order are checked once, when the pipeline is built.
+With ``EVENTWIRE_CHECK_ASSIGNS=1`` (on in the test suite) each run also checks that a
+component changed no field it did not declare.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from . import extract
 from .errors import ComponentError, EventwireError, RefusedError, UsageError
@@ -21,8 +28,12 @@ from .nlp import Annotated, load_model
 from .registry import components
 from .settings import Settings
 
-#: What exists before any component runs.
-GIVEN = frozenset({"article", "doc", "dateline", "headings"})
+#: What exists before any component runs (the article carries its dateline and headings).
+GIVEN = frozenset({"article", "doc"})
+#: What a component may declare: the fields of ``Annotated``.
+FIELDS = frozenset(f.name for f in dataclasses.fields(Annotated))
+#: Fields the assign check does not compare: the parse (spaCy keeps caches in it).
+_UNCHECKED = frozenset({"doc"})
 DEFAULT_COMPONENTS: tuple[str, ...] = extract.BUILTIN
 
 
@@ -54,7 +65,15 @@ class Pipeline:
 
     def _check_order(self) -> None:
         available = set(GIVEN)
-        for comp in self.components:
+        for n, comp in enumerate(self.components):
+            optional = tuple(getattr(comp, "optional", ()))
+            unknown = sorted({*comp.requires, *optional, *comp.assigns} - FIELDS)
+            if unknown:
+                raise UsageError(
+                    f"component {comp.name!r} declares {', '.join(unknown)}, which "
+                    f"{'is not a field' if len(unknown) == 1 else 'are not fields'} of Annotated",
+                    hint="declare only Annotated fields: " + ", ".join(sorted(FIELDS)),
+                )
             missing = set(comp.requires) - available
             if missing:
                 raise UsageError(
@@ -62,6 +81,13 @@ class Pipeline:
                     "which no earlier component assigns",
                     hint="reorder the components or add the one that assigns it",
                 )
+            for name in sorted(set(optional) - available):
+                later = next((c.name for c in self.components[n + 1:] if name in c.assigns), None)
+                if later is not None:
+                    raise UsageError(
+                        f"component {comp.name!r} reads {name}, which {later!r} assigns only after it",
+                        hint=f"put {later!r} before {comp.name!r}",
+                    )
             available |= set(comp.assigns)
 
     def analyse(self, raw: RawArticle, check: Callable[[], None] | None = None) -> Document:
@@ -81,9 +107,11 @@ class Pipeline:
 
     def _run_components(self, article: Article, doc, check: Callable[[], None] | None = None) -> Annotated:
         ann = Annotated(article=article, doc=doc)
+        checking = os.environ.get("EVENTWIRE_CHECK_ASSIGNS", "") not in ("", "0")
         for comp in self.components:
             if check is not None:
                 check()
+            before = _snapshot(ann) if checking else None
             try:
                 comp(ann)
             except EventwireError:
@@ -92,6 +120,8 @@ class Pipeline:
                 raise ComponentError(
                     f"component {comp.name!r} failed: {type(exc).__name__}: {exc}"
                 ) from exc
+            if before is not None:
+                _check_assigns(comp, before, ann)
         return ann
 
     def pipe(
@@ -131,6 +161,27 @@ class Pipeline:
             except RefusedError as exc:
                 exc.where = exc.where or raw.origin
                 yield Outcome(raw.origin, error=exc)
+
+
+def _snapshot(ann: Annotated) -> dict[str, tuple[int, Any]]:
+    """Each checked field's object and a shallow copy of its value."""
+    return {name: (id(value), copy.copy(value)) for name in FIELDS - _UNCHECKED
+            for value in (getattr(ann, name),)}
+
+
+def _check_assigns(comp, before: dict[str, tuple[int, Any]], ann: Annotated) -> None:
+    """Fail a component that replaced or changed a field it does not assign."""
+    changed = sorted(
+        name for name, (identity, value) in before.items()
+        if name not in comp.assigns
+        and (id(getattr(ann, name)) != identity or getattr(ann, name) != value)
+    )
+    if changed:
+        raise ComponentError(
+            f"component {comp.name!r} wrote {', '.join(changed)} without declaring "
+            f"{'it' if len(changed) == 1 else 'them'} in its assigns",
+            hint="add the field to the component's assigns, or stop writing it",
+        )
 
 
 def to_document(ann: Annotated) -> Document:

@@ -1,7 +1,10 @@
 """Extension points: pipeline components and event coders, built-ins registered like plugins.
 
-A component is a callable object with ``name``, ``requires`` and ``assigns``; it reads an
-``Annotated`` and writes what it assigns. A coder turns candidate triggers into PLOVER
+A component is a callable object with ``name``, ``requires`` and ``assigns`` (and, if it
+reads a field only when an earlier component gave it, ``optional``), each naming fields of
+``Annotated``; it reads an ``Annotated`` and writes only what it assigns. The pipeline checks
+the names and the order when it is built, and with ``EVENTWIRE_CHECK_ASSIGNS=1`` that each
+component wrote nothing else. A coder turns candidate triggers into PLOVER
 codes (see ``extract/events``). eventwire registers its own through the same functions a
 user would call, and other packages can add theirs through the ``eventwire.components``
 and ``eventwire.coders`` entry-point groups:

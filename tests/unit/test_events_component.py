@@ -58,7 +58,8 @@ def names(ann, refs):
 
 def test_registered_with_its_contract():
     comp = components.get("events")()
-    assert comp.requires == ("doc", "times", "entities", "places", "quotes")
+    assert comp.requires == ("doc", "time_values", "entities", "token_entity", "places", "token_place",
+                             "quotes")
     assert comp.assigns == ("events",)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from eventwire.errors import ComponentError, UsageError
@@ -65,3 +67,71 @@ def test_char_span_matches_spacy_expand():
             theirs = doc.char_span(start, end, alignment_mode="expand")
             if doc.text[start:end].strip():
                 assert (ours.start, ours.end) == (theirs.start, theirs.end), (start, end)
+
+
+@components.register("test_sneaky")
+class Sneaky:
+    """Declares nothing but writes the quotes."""
+
+    name = "test_sneaky"
+    requires = ("doc",)
+    assigns = ()
+
+    def __call__(self, ann):
+        ann.quotes.append("not declared")
+
+
+@components.register("test_misnamed")
+class Misnamed:
+    name = "test_misnamed"
+    requires = ("doc", "dateline")
+    assigns = ("entity",)
+
+    def __call__(self, ann):
+        pass
+
+
+@components.register("test_reads_sport")
+class ReadsSport:
+    name = "test_reads_sport"
+    requires = ("doc",)
+    optional = ("sport",)
+    assigns = ()
+
+    def __call__(self, ann):
+        pass
+
+
+def test_declarations_must_name_annotated_fields(monkeypatch):
+    from eventwire import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda: None)
+    with pytest.raises(UsageError, match="declares dateline, entity, which are not fields of Annotated"):
+        pipeline.Pipeline(["test_misnamed"])
+
+
+def test_an_optional_input_assigned_only_later_is_refused(monkeypatch):
+    from eventwire import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda: SimpleNamespace(max_length=1_000_000))
+    with pytest.raises(UsageError, match="reads sport, which 'sports' assigns only after it"):
+        pipeline.Pipeline(["test_reads_sport", "sports"])
+    pipeline.Pipeline(["sports", "test_reads_sport"])  # in order
+    pipeline.Pipeline(["test_reads_sport"])  # or absent: the component reads its default
+
+
+def test_every_builtin_declares_what_it_reads_and_writes(monkeypatch):
+    from eventwire import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda: SimpleNamespace(max_length=1_000_000))
+    built = pipeline.Pipeline()
+    for comp in built.components:
+        assert set(comp.requires) | set(getattr(comp, "optional", ())) | set(comp.assigns) <= pipeline.FIELDS
+
+
+def test_an_undeclared_write_fails_in_check_mode(monkeypatch, annotate):
+    monkeypatch.setenv("EVENTWIRE_CHECK_ASSIGNS", "1")
+    with pytest.raises(ComponentError, match="'test_sneaky' wrote quotes without declaring it"):
+        annotate("Talks ended in Geneva on Monday.", components=("test_sneaky",))
+    monkeypatch.setenv("EVENTWIRE_CHECK_ASSIGNS", "0")
+    assert annotate("Talks ended in Geneva on Monday.", components=("test_sneaky",)).quotes == ["not declared"]

@@ -24,7 +24,7 @@ def annotated(text: str = TEXT, published: str | None = "2025-12-03", dateline: 
 
 def test_registered_with_its_contract():
     comp = components.get("times")()
-    assert (comp.name, comp.requires, comp.assigns) == ("times", ("doc",), ("times",))
+    assert (comp.name, comp.requires, comp.assigns) == ("times", ("doc",), ("times", "time_values"))
 
 
 def test_fills_times_and_time_values():

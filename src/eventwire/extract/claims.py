@@ -444,7 +444,7 @@ class ClaimsComponent:
     """Numbers put forward as facts, typed, bounded and attributed to their claimant."""
 
     name = "claims"
-    requires = ("doc", "entities", "quotes")
+    requires = ("doc", "entities", "token_entity", "quotes")
     assigns = ("claims",)
 
     def __call__(self, ann: Annotated) -> None:

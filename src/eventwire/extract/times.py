@@ -81,7 +81,7 @@ class Times:
 
     name = "times"
     requires = ("doc",)
-    assigns = ("times",)
+    assigns = ("times", "time_values")
 
     def __call__(self, ann: Annotated) -> None:
         ctx = Context(text=ann.text, anchor=ann.anchor_date, direction=_direction_reader(ann.doc))

@@ -156,6 +156,7 @@ class ActorsComponent:
 
     name = "actors"
     requires: tuple[str, ...] = ("doc",)
+    optional: tuple[str, ...] = ("sport", "table_names")  # the sports layout, when it ran
     assigns: tuple[str, ...] = ("entities", "relations", "token_entity")
 
     def drafts(self, ann: Annotated) -> tuple[list[Draft], list[RelationDraft]]:

@@ -231,7 +231,8 @@ class EventsComponent:
     """
 
     name = "events"
-    requires = ("doc", "times", "entities", "places", "quotes")
+    requires = ("doc", "time_values", "entities", "token_entity", "places", "token_place", "quotes")
+    optional = ("sport",)  # a sports report codes fewer events; read when ``sports`` ran
     assigns = ("events",)
 
     def __init__(self, coder: str | None = None, uncoded: str | None = None) -> None:

@@ -70,8 +70,8 @@ class QuotesComponent:
     """Fills ``ann.quotes``; speakers come from the entities the actors component found."""
 
     name = "quotes"
-    requires = ("doc", "entities")
-    assigns = ("quotes",)
+    requires = ("doc", "entities", "token_entity")
+    assigns = ("quotes", "warnings")
 
     def __init__(self, mode: str | None = None) -> None:
         self.mode = mode or Settings.load().quotes
