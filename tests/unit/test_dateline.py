@@ -47,7 +47,7 @@ def test_year_is_the_latest_not_after_publication():
 @given(st.dates(min_value=date(1800, 1, 1)), st.integers(1, 12), st.integers(1, 28))
 def test_dateline_date_never_after_publication(published, month, day):
     # from 1800 on: in year 1 a dateline after publication has no earlier year to fall back to
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     found = find_dateline(f"LONDON, {months[month - 1]} {day} - text", published.isoformat())
     assert found.date.value <= published.isoformat()
     assert found.date.value.endswith(f"-{month:02d}-{day:02d}")

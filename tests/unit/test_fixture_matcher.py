@@ -4,8 +4,18 @@ what does not, or every seed test means nothing."""
 from __future__ import annotations
 
 from eventwire.eval.fixtures import _assign, check_document, distance_km
-from eventwire.model import (ActorRef, Article, Document, Entity, Event, Place, Quote,
-                             Relation, Span, Time)
+from eventwire.model import (
+    ActorRef,
+    Article,
+    Document,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Relation,
+    Span,
+    Time,
+)
 
 TEXT = "Alice Smith met Bob Jones in Paris. Smith said the talks failed."
 

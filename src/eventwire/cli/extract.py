@@ -30,7 +30,7 @@ def _meta(published: str | None, title: str | None, source: str | None, url: str
 
 @friendly
 def extract(
-    paths: Arg[list[str], typer.Argument(help="Files, directories, or - for standard input.")] = None,  # type: ignore[assignment]
+    paths: Arg[list[str] | None, typer.Argument(help="Files, directories, or - for standard input.")] = None,
     format: Arg[Format | None, typer.Option("--format", "-f", help="json, jsonl or pretty (default: pretty on a terminal, else json).")] = None,
     published: Arg[str | None, typer.Option(help="Publication date for plain text (YYYY-MM-DD).")] = None,
     title: Arg[str | None, typer.Option(help="Title for plain text.")] = None,
@@ -43,8 +43,8 @@ def extract(
 
     Exit status: 0 when at least one article was analysed; otherwise the code of the first
     refusal (see `eventwire errors`)."""
-    from ..ingest.readers import iter_inputs
     from ..batch import analyse_stream
+    from ..ingest.readers import iter_inputs
 
     if not paths:
         raise UsageError("no input given", hint="pass files or directories, or - to read standard input")
