@@ -1,4 +1,4 @@
-# eventwire: `make run` sets up and analyses the bundled examples; `make test` runs the linter,
+# eventwire: `make run` sets up and analyses the bundled examples; `make test` runs the linters,
 # then the suite.
 PYTHON ?= python3
 VENV   := .venv
@@ -25,9 +25,11 @@ run: $(VENV)/.installed
 test: lint
 	$(BIN)/pytest -q -p no:cacheprovider
 
-# the linter over the package and the tests (rules in pyproject.toml's [tool.ruff])
+# the linters: ruff over the package and the tests, mypy --strict over the package (its
+# configuration and allow-list in pyproject.toml)
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check --no-cache src tests
+	$(BIN)/mypy
 
 docs: $(VENV)/.installed
 	$(BIN)/python -m eventwire.cli.docs docs

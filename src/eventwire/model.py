@@ -323,7 +323,7 @@ class Document(_Model):
         return found
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The contract's JSON Schema, as ``eventwire schema`` prints it."""
     schema = Document.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -19,13 +19,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
 from . import extract
 from .errors import ComponentError, EventwireError, RefusedError, UsageError
 from .ingest.prepare import prepare
 from .ingest.raw import RawArticle
 from .model import Article, Document
 from .nlp import Annotated, load_model
-from .registry import components
+from .registry import Component, components
 from .settings import Settings
 
 #: What exists before any component runs (the article carries its dateline and headings).
@@ -105,7 +107,7 @@ class Pipeline:
             check()
         return self._run_components(article, self.nlp(article.text), check)
 
-    def _run_components(self, article: Article, doc, check: Callable[[], None] | None = None) -> Annotated:
+    def _run_components(self, article: Article, doc: Doc, check: Callable[[], None] | None = None) -> Annotated:
         ann = Annotated(article=article, doc=doc)
         checking = os.environ.get("EVENTWIRE_CHECK_ASSIGNS", "") not in ("", "0")
         for comp in self.components:
@@ -147,12 +149,14 @@ class Pipeline:
                 prepared = []
         yield from self._run_batch(prepared)
 
-    def _run_batch(self, batch) -> Iterator[Outcome]:
+    def _run_batch(
+        self, batch: list[tuple[RawArticle | None, Article | None, EventwireError | None]]
+    ) -> Iterator[Outcome]:
         texts = [article.text for _, article, _ in batch if article is not None]
         docs = iter(self.nlp.pipe(texts))
         for raw, article, error in batch:
             if article is None or raw is None:
-                origin = raw.origin if raw is not None else (error.where or "<input>")
+                origin = raw.origin if raw is not None else ((error and error.where) or "<input>")
                 yield Outcome(origin, error=error)
                 continue
             doc = next(docs)
@@ -169,7 +173,7 @@ def _snapshot(ann: Annotated) -> dict[str, tuple[int, Any]]:
             for value in (getattr(ann, name),)}
 
 
-def _check_assigns(comp, before: dict[str, tuple[int, Any]], ann: Annotated) -> None:
+def _check_assigns(comp: Component, before: dict[str, tuple[int, Any]], ann: Annotated) -> None:
     """Fail a component that replaced or changed a field it does not assign."""
     changed = sorted(
         name for name, (identity, value) in before.items()

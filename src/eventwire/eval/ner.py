@@ -19,12 +19,20 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from ..errors import MissingPathError
 from ..extract.actors.mentions import CAPITAL_GOVERNMENT
 from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
 from . import EvalResult
+
+if TYPE_CHECKING:
+    from ..extract.actors import ActorsComponent
+    from ..extract.actors.cluster import Draft
+    from ..extract.actors.tokens import Mention
 
 TYPES = ("PER", "ORG", "LOC")
 MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -86,11 +94,11 @@ def _build(sentences: list[list[tuple[str, str]]]) -> tuple[str, Spans]:
     return "".join(text_parts), spans
 
 
-def model_spans(doc) -> Spans:
+def model_spans(doc: Doc) -> Spans:
     return {(e.start_char, e.end_char, MAP[e.label_]) for e in doc.ents if e.label_ in MAP}
 
 
-def _conll_type(draft, mention) -> str:
+def _conll_type(draft: Draft, mention: Mention) -> str:
     """CoNLL's type for a name mention: a capital standing for its government ("a pact with
     Moscow", an ORG actor in eventwire's contract) keeps its place type, LOC, as CoNLL-2003
     tags every such use of a place name."""
@@ -99,7 +107,7 @@ def _conll_type(draft, mention) -> str:
     return MAP[draft.label]
 
 
-def eventwire_spans(ann: Annotated, component) -> Spans:
+def eventwire_spans(ann: Annotated, component: ActorsComponent) -> Spans:
     drafts, _ = component.drafts(ann)
     doc = ann.doc
     return {(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), _conll_type(d, m))

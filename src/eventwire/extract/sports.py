@@ -21,9 +21,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..knowledge import gazetteer
+from ..knowledge import gazetteer, name_key
 from ..knowledge.actors import country_code, demonym_country, sports_words
-from ..knowledge.roster import name_key
 from ..nlp import Annotated
 from ..registry import components
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from typing import Any
 
 from ..errors import EmptyArticleError, NotEnglishError, TooLargeError
 from ..model import Article
@@ -50,7 +51,7 @@ def prepare(raw: RawArticle, settings: Settings | None = None) -> Article:
     )
 
 
-def read_layout(text: str, published: str | None) -> dict:
+def read_layout(text: str, published: str | None) -> dict[str, Any]:
     """The article's layout, read once: its dateline and the sub-headings after it."""
     dateline = find_dateline(text, published)
     headings = find_headings(text, skip_before=dateline.span.end if dateline else 0)

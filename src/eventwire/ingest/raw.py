@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -17,4 +18,4 @@ class RawArticle:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     input_id: str | None = None
-    metadata: dict = field(default_factory=dict)  # the input's other fields, as given
+    metadata: dict[str, Any] = field(default_factory=dict)  # the input's other fields, as given

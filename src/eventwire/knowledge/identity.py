@@ -25,16 +25,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import name_key
 from .actors import country_code, demonym_country, metonyms
 from .cameo_actors import cameo_actors
 from .gazetteer import country_name
-from .roster import name_key, orgs, roster
+from .roster import Tenure, orgs, roster
 
 #: Entity types whose name can stand for a state.
 _STATE_TYPES = frozenset({"GPE", "NORP", "ORG"})
 
 
-def _by_surname(name: str, country: str | None):
+def _by_surname(name: str, country: str | None) -> Tenure | None:
     """A one-word person name ("Putin") of a known country: the roster person of that country
     with that surname, when there is exactly one."""
     if country is None or len(name.split()) != 1:

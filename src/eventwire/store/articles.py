@@ -9,7 +9,8 @@ from datetime import datetime
 
 from ..knowledge.identity import identity
 from ..model import Document
-from .rows import article_date, entity_names, span_values
+from ..stories.days import article_date
+from .rows import entity_names, span_values
 
 
 def article_rows(doc: Document, origin: str | None, seq: int, now: datetime) -> list[dict]:

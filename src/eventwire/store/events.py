@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..model import ActorRef, Document, Event
-from .rows import entity_names, span_values, to_date
+from ..stories.days import to_date
+from .rows import entity_names, span_values
 
 
 def event_rows(doc: Document) -> list[dict]:

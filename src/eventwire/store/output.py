@@ -6,10 +6,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 @contextmanager
-def opened(out: Path | str) -> Iterator:
+def opened(out: Path | str) -> Iterator[TextIO]:
     """A text handle for ``out``: standard output for ``-`` (flushed, left open), else the
     file, written as UTF-8 with the newlines given."""
     if str(out) == "-":

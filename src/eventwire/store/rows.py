@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Document, Span
-from ..stories.days import article_date, to_date  # noqa: F401  (re-exported)
 
 
-def span_values(name: str, span: Span | None) -> dict:
+def span_values(name: str, span: Span | None) -> dict[str, Any]:
     """The three columns of a Span (all None when there is no span)."""
     if span is None:
         return {f"{name}_start": None, f"{name}_end": None, f"{name}_text": None}

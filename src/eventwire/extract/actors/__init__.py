@@ -14,20 +14,21 @@ resolved pronouns, group actors) to its entity id; where a name sits inside a gr
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc
 
 from ...knowledge.roster import roster
-from ...model import Entity, Relation, Role
+from ...model import Entity, EntityType, Relation, Role
 from ...nlp import Annotated
 from ...registry import components
 from .cluster import Draft, cluster, fullest_name
 from .codes import assign_codes, compose_code
 from .coref import resolve_nominals, resolve_pronouns, sentence_subject, text_genders
 from .groups import find_groups
-from .mentions import Mention, find_mentions
+from .mentions import find_mentions
 from .relations import RelationDraft, add_role, apply_patterns, encode
-from .tokens import TokenTable
+from .tokens import Mention, TokenTable
 
 __all__ = ["ActorsComponent", "compose_code"]
 
@@ -125,7 +126,7 @@ def _entities(ann: Annotated, drafts: list[Draft]) -> tuple[list[Entity], dict[i
                       span=ann.span_of(doc[r.start:r.end])) for r in draft.roles]
         name = fullest_name(doc, draft) if draft.names else doc[mentions[0].start:mentions[0].end].text
         entities.append(Entity(
-            id=ids[id(draft)], name=name, type=draft.label, country=draft.country,
+            id=ids[id(draft)], name=name, type=cast(EntityType, draft.label), country=draft.country,
             sector=draft.sector, code=compose_code(draft.country, draft.sector), roles=roles,
             mentions=[ann.span_of(doc[m.start:m.end]) for m in mentions]))
     return entities, ids

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc
 
+from ...knowledge import name_key
 from ...knowledge.actors import Title, country_code, demonym_country
-from ...knowledge.roster import Tenure, name_key, orgs, roster
-from .mentions import Mention
+from ...knowledge.roster import Tenure, orgs, roster
+from .tokens import Mention
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Draft:
         return [m for m in self.mentions if m.kind == "name"]
 
 
-def _person_keys(doc: Doc, mentions: list[Mention], when) -> dict[int, str]:
+def _person_keys(doc: Doc, mentions: list[Mention], when: date | None) -> dict[int, str]:
     """The cluster key of every PERSON mention (by id), full names first, then single words:
     a surname joins a full name in the text before the roster is asked, so "Biden" next to
     "Hunter Biden" is Hunter, not the president."""
@@ -72,7 +74,7 @@ def _person_keys(doc: Doc, mentions: list[Mention], when) -> dict[int, str]:
 
 
 def _single_word_key(text: str, by_last: dict[str, list[str]], by_first: dict[str, set[str]],
-                     full: Counter[str], when) -> str:
+                     full: Counter[str], when: date | None) -> str:
     word = name_key(text)
     if word in by_last:
         return max(dict.fromkeys(by_last[word]), key=lambda k: full[k])
@@ -116,7 +118,7 @@ def _merge_acronyms(doc: Doc, keys: dict[int, str], mentions: list[Mention]) -> 
             keys[id(m)] = long_forms[text]
 
 
-def cluster(doc: Doc, mentions: list[Mention], when=None) -> list[Draft]:
+def cluster(doc: Doc, mentions: list[Mention], when: date | None = None) -> list[Draft]:
     """Draft entities from name mentions, in order of first mention."""
     keys = _person_keys(doc, mentions, when)
     for m in mentions:

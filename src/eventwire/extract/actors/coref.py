@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from ...knowledge.actors import gender_words
 from ...knowledge.roster import roster
 from .cluster import Draft, RoleDraft
-from .mentions import Mention
 from .relations import Item
+from .tokens import Mention
 
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...knowledge import word_list
 from ...knowledge.actors import sector_words
 from .cluster import Draft
-from .mentions import Mention
+from .tokens import Mention
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 

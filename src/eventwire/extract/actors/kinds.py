@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer
+from ...knowledge import gazetteer, name_key
 from ...knowledge.actors import name_words
-from ...knowledge.roster import name_key, orgs, roster
+from ...knowledge.roster import orgs, roster
 
 if TYPE_CHECKING:
     from .tokens import Mention

@@ -32,11 +32,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...knowledge import word_list
+from ...knowledge import name_key, word_list
 from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from ...knowledge.events import trigger_lexicon
-from ...knowledge.roster import name_key, orgs, roster
+from ...knowledge.roster import orgs, roster
 from ..sports import is_sport_name
 from .kinds import apply_name_words
 from .shape import PARTICLES, drop_leading_modifiers, hyphenated_syllable, pieces

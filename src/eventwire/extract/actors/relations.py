@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ...knowledge.actors import Title, relation_patterns
 from .cluster import Draft, RoleDraft
-from .mentions import POSSESSIVE, Mention
-from .tokens import NOMINAL_POS, TokenTable, title_at, word_hash
+from .mentions import POSSESSIVE
+from .tokens import NOMINAL_POS, Mention, TokenTable, title_at, word_hash
 
 SYMBOL_OF_LABEL = {"PERSON": "N", "ORG": "O", "FAC": "O", "GPE": "G", "LOC": "G", "NORP": "J"}
 HYPHEN = word_hash("-")

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer
+from ...knowledge import gazetteer, name_key
 from ...knowledge.actors import country_code, demonym_country
-from ...knowledge.roster import name_key
 from ..sports import INITIAL, team_nouns
 from .tokens import Mention
 
