@@ -42,11 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=256)
     args = parser.parse_args(argv)
 
-    from eventwire.eval.stories import available_components
     from eventwire.pipeline import Pipeline
     from eventwire.store import Store
 
-    pipeline = Pipeline(available_components())
+    pipeline = Pipeline()
     raws = list(raw_articles(args.limit))
     started = time.perf_counter()
     outcomes = list(pipeline.pipe(raws))

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MissingPathError
+from ..extract.actors import ActorsComponent
 from ..extract.quotes import QuotesComponent
 from ..extract.quotes.marks import find_regions
 from ..ingest.prepare import gold_article
 from ..nlp import Annotated, load_model
-from ..registry import components
 from . import EvalResult, greedy_pairs
 from .quote_content import HEADER, Bag, ContentTally, Tokens, gold_bag, system_bag
 
@@ -153,7 +153,7 @@ def _items(quotes) -> list[Item]:
 
 
 class _Runner:
-    """The quotes component on raw text (after the actors component when it is installed)."""
+    """The quotes component on raw text, after the actors component."""
 
     def __init__(self) -> None:
         self.nlp = load_model()
@@ -161,19 +161,13 @@ class _Runner:
         # score that mode; the default, speech only, is scored beside it (``speech_*``)
         self.quotes = QuotesComponent(mode="attributions")
         self.speech = QuotesComponent(mode="speech")
-        try:
-            import eventwire.extract.actors  # noqa: F401  (registers the component)
-        except ImportError:  # the actors component is optional here: sources come from the parse
-            self.actors = None
-        else:
-            self.actors = components.get("actors")()
+        self.actors = ActorsComponent()  # speakers are entities where the text names them
 
     def __call__(self, text: str) -> tuple[list[Item], object]:
         doc = self.nlp(text)
         article = gold_article(text)
         ann = Annotated(article=article, doc=doc)
-        if self.actors is not None:
-            self.actors(ann)
+        self.actors(ann)
         self.quotes(ann)
         items = _items(ann.quotes)
         ann.quotes = []
