@@ -129,7 +129,7 @@ class ComponentError(RefusedError):
     """A component failed on this article: a bug, recorded so the batch goes on."""
 
     code, exit_code = "component_failed", 13
-    hint = "please report it with the article; the rest of the batch goes on"
+    hint = "please report it with the article (eventwire --debug prints the traceback); the rest of the batch goes on"
 
 
 class SidecarError(RefusedError):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +36,9 @@ from .settings import Settings
 GIVEN = frozenset({"article", "doc"})
 #: What a component may declare: the fields of ``Annotated``.
 FIELDS = frozenset(f.name for f in dataclasses.fields(Annotated))
+#: Set (to anything but "" or "0") to print the traceback of a component that fails on an
+#: article to standard error, in whichever process ran it (``eventwire --debug``).
+DEBUG_VARIABLE = "EVENTWIRE_DEBUG"
 #: Fields the assign check does not compare: the parse (spaCy keeps caches in it).
 _UNCHECKED = frozenset({"doc"})
 DEFAULT_COMPONENTS: tuple[str, ...] = extract.BUILTIN
@@ -109,7 +114,7 @@ class Pipeline:
 
     def _run_components(self, article: Article, doc: Doc, check: Callable[[], None] | None = None) -> Annotated:
         ann = Annotated(article=article, doc=doc)
-        checking = os.environ.get("EVENTWIRE_CHECK_ASSIGNS", "") not in ("", "0")
+        checking = _on("EVENTWIRE_CHECK_ASSIGNS")
         for comp in self.components:
             if check is not None:
                 check()
@@ -119,6 +124,10 @@ class Pipeline:
             except EventwireError:
                 raise
             except Exception as exc:  # a bug in one component must not stop a batch
+                if _on(DEBUG_VARIABLE):
+                    print(f"component {comp.name!r} failed on {article.input_id or article.id[:12]}:",
+                          file=sys.stderr)
+                    traceback.print_exception(exc, file=sys.stderr)
                 raise ComponentError(
                     f"component {comp.name!r} failed: {type(exc).__name__}: {exc}"
                 ) from exc
@@ -165,6 +174,10 @@ class Pipeline:
             except RefusedError as exc:
                 exc.where = exc.where or raw.origin
                 yield Outcome(raw.origin, error=exc)
+
+
+def _on(variable: str) -> bool:
+    return os.environ.get(variable, "") not in ("", "0")
 
 
 def _snapshot(ann: Annotated) -> dict[str, tuple[int, Any]]:

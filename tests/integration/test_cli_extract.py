@@ -26,7 +26,9 @@ def test_json_document_with_metadata(tmp_path):
     path.write_text(ARTICLE)
     result = run("extract", str(path), "--published", "2025-03-05", "--title", "Talks", "--format", "json")
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.stdout)
+    docs = json.loads(result.stdout)
+    assert isinstance(docs, list) and len(docs) == 1  # one article: still a list
+    doc = docs[0]
     assert doc["schema_version"] == "2"
     assert doc["article"]["title"] == "Talks"
     assert doc["article"]["dateline"]["date"]["value"] == "2025-03-04"
@@ -44,7 +46,7 @@ def test_jsonl_and_pretty(tmp_path):
 def test_stdin():
     result = run("extract", "-", "--format", "json", input=ARTICLE)
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["article"]["text"].startswith("LONDON")
+    assert json.loads(result.stdout)[0]["article"]["text"].startswith("LONDON")
 
 
 def _bad_inputs(tmp_path):
@@ -76,6 +78,8 @@ def test_bad_input_one_line_and_exit_code(tmp_path, case):
     assert "Traceback" not in result.output
     assert any(words.lower() in line.lower() for line in message), message
     assert len(message[0]) < 400
+    if case not in ("missing", "bad_published"):  # read, analysed nothing: still a list, empty
+        assert json.loads(result.stdout) == []
 
 
 def test_batch_reports_and_skips_bad_articles(tmp_path):

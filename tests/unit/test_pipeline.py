@@ -135,3 +135,28 @@ def test_an_undeclared_write_fails_in_check_mode(monkeypatch, annotate):
         annotate("Talks ended in Geneva on Monday.", components=("test_sneaky",))
     monkeypatch.setenv("EVENTWIRE_CHECK_ASSIGNS", "0")
     assert annotate("Talks ended in Geneva on Monday.", components=("test_sneaky",)).quotes == ["not declared"]
+
+
+def test_debug_prints_a_failing_components_traceback(monkeypatch, annotate, capsys):
+    monkeypatch.setenv("EVENTWIRE_DEBUG", "1")
+    with pytest.raises(ComponentError, match="kaboom"):
+        annotate("Talks ended in Geneva on Monday.", components=("test_boom",))
+    printed = capsys.readouterr().err
+    assert "component 'test_boom' failed on" in printed
+    assert "Traceback" in printed and "RuntimeError: kaboom" in printed
+    monkeypatch.setenv("EVENTWIRE_DEBUG", "0")
+    with pytest.raises(ComponentError, match="kaboom"):
+        annotate("Talks ended in Geneva on Monday.", components=("test_boom",))
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_debug_flag_reaches_worker_processes_through_the_environment(monkeypatch):
+    import os
+
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    monkeypatch.setenv("EVENTWIRE_DEBUG", "0")  # restored after the test
+    result = CliRunner().invoke(app, ["--debug", "errors"])
+    assert result.exit_code == 0 and os.environ["EVENTWIRE_DEBUG"] == "1"

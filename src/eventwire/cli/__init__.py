@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from .. import __version__
+from ..pipeline import DEBUG_VARIABLE
 from . import batch as batch_cli
 from . import eval as eval_cli
 from . import knowledge as knowledge_cli
@@ -43,8 +46,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    debug: bool = typer.Option(False, "--debug", help="Print the traceback of a component that fails on an article (in every worker), then go on."),
 ) -> None:
     """eventwire: sourced event data from news."""
+    if debug:  # the environment reaches worker processes, however they are started
+        os.environ[DEBUG_VARIABLE] = "1"
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ def _meta(published: str | None, title: str | None, source: str | None, url: str
 @friendly
 def extract(
     paths: Arg[list[str] | None, typer.Argument(help="Files, directories, or - for standard input.")] = None,
-    format: Arg[Format | None, typer.Option("--format", "-f", help="json, jsonl or pretty (default: pretty on a terminal, else json).")] = None,
+    format: Arg[Format | None, typer.Option("--format", "-f", help="json (a list of documents, one per article, whatever their number), jsonl or pretty (default: pretty on a terminal, else json).")] = None,
     published: Arg[str | None, typer.Option(help="Publication date for plain text (YYYY-MM-DD).")] = None,
     title: Arg[str | None, typer.Option(help="Title for plain text.")] = None,
     source: Arg[str | None, typer.Option(help="Source (outlet) for plain text.")] = None,
@@ -70,9 +70,9 @@ def extract(
 
             wrapping.print(pretty(doc))
         documents.append(doc)
-    if chosen is Format.json and documents:
+    if chosen is Format.json:  # always a list, so a reader never checks the shape
         payload = [d.model_dump(mode="json") for d in documents]
-        out.file.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n")
+        out.file.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     _summary(len(documents), refusals)
 
 
