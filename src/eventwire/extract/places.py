@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from ..knowledge import gazetteer
+from ..knowledge import gazetteer, word_list
 from ..knowledge.gazetteer import Context, GeoHit
 from ..model import Place
 from ..nlp import Annotated, char_span
@@ -54,14 +54,6 @@ LOCATIVE = frozenset({
 SPATIAL = frozenset({"near", "outside", "inside", "throughout", "around", "across", "within"})
 #: The narrower set for institution-buildings: "a letter to the White House" is the body.
 LOCATIVE_SITE = frozenset({"in", "at", "inside", "outside", "near", "into", "within", "around", "across"})
-#: Last words that make an unknown name a place ("Kupiansk district"); not "city", which
-#: ends as many shop and club names ("Circuit City", "Manchester City") as place names.
-PLACE_WORDS = frozenset({
-    "region", "oblast", "province", "district", "county", "town", "village", "river",
-    "sea", "lake", "mountains", "mountain", "valley", "island", "islands", "peninsula", "strait",
-    "gulf", "bay", "square", "street", "avenue", "bridge", "airport", "port", "base", "camp",
-    "border", "crossing", "desert", "coast", "canal", "governorate", "raion",
-})
 _CONNECTORS = frozenset({"of", "the", "de", "al", "el", "la", "and", "upon", "on", "du", "des", "-"})
 _MAX_SCAN = 6
 
@@ -245,14 +237,14 @@ def _keep(m: Mention, doc: Doc, votes: dict[str, Counter]) -> bool:
 def _looks_like_place(doc: Doc, m: Mention) -> bool:
     span = doc[m.start:m.end]
     words = [t for t in span if t.is_alpha]
-    named = words[:-1] if len(words) > 1 and words[-1].lower_ in PLACE_WORDS else words
+    named = words[:-1] if len(words) > 1 and words[-1].lower_ in word_list("place_nouns.tsv") else words
     if not words or any(not t.text[:1].isupper() and t.lower_ not in _CONNECTORS for t in named):
         return False
     if all(t.is_upper for t in named):
         return False  # an unknown acronym ("EU", "NATO") is an organisation, not a place
     if m.end < len(doc) and doc[m.end].tag_ == "POS":
         return False
-    if span[-1].lower_ in PLACE_WORDS:
+    if span[-1].lower_ in word_list("place_nouns.tsv"):
         return True
     preposition = _preposition_token(doc, m.start, m.end)
     if preposition is None:

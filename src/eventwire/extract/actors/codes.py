@@ -23,13 +23,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ...knowledge import gazetteer
+from ...knowledge import gazetteer, word_list
 from ...knowledge.actors import country_code, demonym_country, sector_words
 from ...knowledge.cameo_actors import cameo_actors, code_parts
 from .cluster import Draft
 
 LEADING = frozenset({"leader_of", "head_of"})
-PLACE_WORDS = frozenset({"province", "region", "state", "district", "county", "oblast", "governorate"})
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -105,7 +104,7 @@ def place_country(name: str) -> str | None:
     if iso3:
         return iso3
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in PLACE_WORDS:  # "Montenegro province"
+    if len(words) > 1 and words[-1].lower() in word_list("admin_nouns.tsv"):  # "Montenegro province"
         return place_country(" ".join(words[:-1]))
     hit = gazetteer.lookup(name)
     return hit.country if hit else None

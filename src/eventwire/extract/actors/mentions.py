@@ -39,7 +39,7 @@ from ...knowledge.events import trigger_lexicon
 from ...knowledge.roster import orgs, roster
 from ..sports import is_sport_name
 from .kinds import apply_name_words
-from .shape import PARTICLES, drop_leading_modifiers, hyphenated_syllable, pieces
+from .shape import drop_leading_modifiers, hyphenated_syllable, particles, pieces
 from .teams import relabel_teams
 from .tokens import NAME_POS, Mention, TokenTable, title_at
 
@@ -113,7 +113,7 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         start, end, label = ent.start, ent.end, ent.label_
         last = doc[end - 1]
-        if label == "PERSON" and end < len(doc) and last.is_lower and last.lower_ in PARTICLES \
+        if label == "PERSON" and end < len(doc) and last.is_lower and last.lower_ in particles() \
                 and last.lower_ not in CONNECTORS and doc[end].is_title and doc[end].is_alpha:
             end += 1  # the surname after the particles
             skip_to = end

@@ -16,15 +16,15 @@ import re
 
 from spacy.tokens import Doc
 
+from ...knowledge import word_list
 from ...knowledge.actors import demonym_country
 
-#: Lower-case words that can sit inside a name.
-PARTICLES = frozenset({
-    "of", "for", "and", "&", "the", "on", "in", "upon", "de", "del", "della", "dello", "dei",
-    "degli", "delle", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "les", "lo",
-    "van", "von", "der", "den", "ter", "te", "zu", "am", "al", "el", "bin", "ibn", "bint",
-    "abu", "y", "e", "'s", "'", "\u2019s", "st", "st.", "sur", "en", "op", "aan", "ul", "ud",
-})
+
+def particles() -> frozenset[str]:
+    """Lower-case words that can sit inside a name (``data/name_particles.tsv``)."""
+    return word_list("name_particles.tsv")
+
+
 #: Tokens that end a name wherever they stand.
 BREAKS = frozenset({"(", ")", "[", "]", "{", "}", ":", ";", ",", "--", "\u2014", "\u2013", '"',
                     "/", "|", "+", "=", "*", "!", "?", "@", "#"})
@@ -54,7 +54,7 @@ def _breaks_at(doc: Doc, i: int) -> bool:
         return True
     if text in {"-", "\u2010"}:  # a spaced dash breaks; a hyphen inside a word does not
         return bool(token.whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
-    return token.is_alpha and token.is_lower and text not in PARTICLES
+    return token.is_alpha and token.is_lower and text not in particles()
 
 
 def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
