@@ -68,11 +68,11 @@ def test_gold_actor_matching():
 def test_conll_types_keep_a_capital_standing_for_its_government_a_place():
     from eventwire.eval.ner import _conll_type
     from eventwire.extract.actors.cluster import Draft
-    from eventwire.extract.actors.tokens import Mention
+    from eventwire.extract.actors.tokens import NameMention
 
-    acting = Mention(0, 1, "ORG", key="capital-gov:RUS")
+    acting = NameMention(0, 1, "ORG", key="capital-gov:RUS")
     assert _conll_type(Draft(key="capital-gov:RUS", label="ORG", mentions=[acting]), acting) == "LOC"
-    company = Mention(0, 1, "ORG")
+    company = NameMention(0, 1, "ORG")
     assert _conll_type(Draft(key="gazprom", label="ORG", mentions=[company]), company) == "ORG"
-    city = Mention(0, 1, "GPE")
+    city = NameMention(0, 1, "GPE")
     assert _conll_type(Draft(key="moscow", label="GPE", mentions=[city]), city) == "LOC"

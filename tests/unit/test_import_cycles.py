@@ -95,7 +95,7 @@ def test_no_import_cycle_beyond_the_known_ones():
 
 def test_the_knowledge_and_actors_packages_have_no_cycle():
     # issue 15: knowledge/actors and knowledge/roster imported each other, and so did the
-    # actors component's mentions, kinds and sports (for the Mention type, now in tokens)
+    # actors component's mentions, kinds and sports (for the name-mention type, now NameMention in tokens)
     assert not [c for c in cycles(import_graph())
                 if any(m.startswith(("eventwire.knowledge", "eventwire.extract.actors")) for m in c)]
 

@@ -32,7 +32,7 @@ from . import EvalResult
 if TYPE_CHECKING:
     from ..extract.actors import ActorsComponent
     from ..extract.actors.cluster import Draft
-    from ..extract.actors.tokens import Mention
+    from ..extract.actors.tokens import NameMention
 
 TYPES = ("PER", "ORG", "LOC")
 MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -98,7 +98,7 @@ def model_spans(doc: Doc) -> Spans:
     return {(e.start_char, e.end_char, MAP[e.label_]) for e in doc.ents if e.label_ in MAP}
 
 
-def _conll_type(draft: Draft, mention: Mention) -> str:
+def _conll_type(draft: Draft, mention: NameMention) -> str:
     """CoNLL's type for a name mention: a capital standing for its government ("a pact with
     Moscow", an ORG actor in eventwire's contract) keeps its place type, LOC, as CoNLL-2003
     tags every such use of a place name."""

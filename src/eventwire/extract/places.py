@@ -59,7 +59,7 @@ _MAX_SCAN = 6
 
 
 @dataclass
-class Mention:
+class PlaceMention:
     """A stretch of text that names a place, before it is resolved."""
 
     start: int          # token index
@@ -90,22 +90,22 @@ class PlacesComponent:
         ann.token_place.update(token_place)
 
 
-def find_mentions(ann: Annotated) -> list[Mention]:
+def find_mentions(ann: Annotated) -> list[PlaceMention]:
     """Dateline, NER and gazetteer mentions, in text order, without overlaps."""
     doc = ann.doc
-    found: list[Mention] = []
+    found: list[PlaceMention] = []
     dateline = _dateline_mention(ann)
     if dateline:
         found.append(dateline)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for start, end in _split_list(doc, *_trim(doc, ent.start, ent.end)):
-                found.append(Mention(start, end, ent.label_))
+                found.append(PlaceMention(start, end, ent.label_))
     found.extend(_scan(doc))
     return _without_overlaps(found)
 
 
-def _dateline_mention(ann: Annotated) -> Mention | None:
+def _dateline_mention(ann: Annotated) -> PlaceMention | None:
     dateline = ann.article.dateline
     if not dateline:
         return None
@@ -114,7 +114,7 @@ def _dateline_mention(ann: Annotated) -> Mention | None:
     if ann.text[start:end].lower() != dateline.place.lower():
         return None
     span = char_span(ann.doc, start, end)
-    return Mention(span.start, span.end, "DATELINE", hint=dateline.country) if span is not None else None
+    return PlaceMention(span.start, span.end, "DATELINE", hint=dateline.country) if span is not None else None
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -141,7 +141,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _scan(doc: Doc) -> list[Mention]:
+def _scan(doc: Doc) -> list[PlaceMention]:
     """Curated names (countries, regions, landmarks) wherever they appear capitalised."""
     keys = gazetteer.curated_keys()
     firsts = gazetteer.curated_first_words()
@@ -156,7 +156,7 @@ def _scan(doc: Doc) -> list[Mention]:
             if doc[i + n - 1].is_space:
                 continue  # "TORONTO\n" must end at the name
             if gazetteer.normalize(doc[i:i + n].text) in keys:
-                found.append(Mention(i, i + n, "GAZ"))
+                found.append(PlaceMention(i, i + n, "GAZ"))
                 i += n - 1
                 break
         i += 1
@@ -164,7 +164,7 @@ def _scan(doc: Doc) -> list[Mention]:
     return [m for m in found if _scan_allowed(doc, m, ent_of)]
 
 
-def _scan_allowed(doc: Doc, m: Mention, ent_of: dict) -> bool:
+def _scan_allowed(doc: Doc, m: PlaceMention, ent_of: dict) -> bool:
     """A gazetteer match counts unless it is part of a longer entity. Over a PERSON
     entity it counts for a curated region ("Donbas") or a multi-word country name, or
     for a country or city the text puts somewhere or acts on ("struck Kharkiv"), never
@@ -190,7 +190,7 @@ def _never_a_person(text: str) -> bool:
     return hits[0].kind == "curated" or (hits[0].kind == "country" and len(text.split()) > 1)
 
 
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+def _without_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Earlier sources win (dateline, then NER, then scan); result in text order."""
     taken: set[int] = set()
     kept = []
@@ -218,7 +218,7 @@ def _label_votes(doc: Doc) -> dict[str, Counter]:
     return votes
 
 
-def _keep(m: Mention, doc: Doc, votes: dict[str, Counter]) -> bool:
+def _keep(m: PlaceMention, doc: Doc, votes: dict[str, Counter]) -> bool:
     """Whether a mention is a place at all (the rule in the module docstring)."""
     if m.label == "DATELINE":
         return True
@@ -234,7 +234,7 @@ def _keep(m: Mention, doc: Doc, votes: dict[str, Counter]) -> bool:
     return vote["place"] >= vote["other"] and _looks_like_place(doc, m)
 
 
-def _looks_like_place(doc: Doc, m: Mention) -> bool:
+def _looks_like_place(doc: Doc, m: PlaceMention) -> bool:
     span = doc[m.start:m.end]
     words = [t for t in span if t.is_alpha]
     named = words[:-1] if len(words) > 1 and words[-1].lower_ in word_list("place_nouns.tsv") else words
@@ -275,7 +275,7 @@ def _preposition_token(doc: Doc, start: int, end: int) -> Token | None:
     return doc[i] if i >= 0 and doc[i].pos_ == "ADP" else None
 
 
-def _qualify(mentions: list[Mention], doc: Doc) -> None:
+def _qualify(mentions: list[PlaceMention], doc: Doc) -> None:
     """Read "CITY, State", "CITY, Country" and "Washington state" qualifiers."""
     by_start = {m.start: m for m in mentions}
     for m in mentions:
@@ -297,7 +297,7 @@ def _is_city_name(text: str) -> bool:
     return any(h.kind in ("city", "alternate") for h in gazetteer.candidates(text))
 
 
-def article_context(mentions: list[Mention], ann: Annotated) -> Context:
+def article_context(mentions: list[PlaceMention], ann: Annotated) -> Context:
     """The countries and US states the article itself establishes, read from names that
     are not ambiguous: countries with no US-state namesake, curated regions, states with
     no country or capital namesake ("Texas" yes, "Georgia" and "Washington" no)."""
@@ -322,23 +322,23 @@ def article_context(mentions: list[Mention], ann: Annotated) -> Context:
     return Context(dateline.country if dateline else None, frozenset(countries), frozenset(states))
 
 
-def _resolve(m: Mention, doc: Doc, context: Context) -> GeoHit | None:
+def _resolve(m: PlaceMention, doc: Doc, context: Context) -> GeoHit | None:
     hits = gazetteer.candidates(doc[m.start:m.end].text)
     if m.state and any(h.kind == "state" for h in hits) and doc[m.end:m.end + 1].text.lower() == "state":
         return next(h for h in hits if h.kind == "state")
     return gazetteer.best(hits, context, m.hint, m.state)
 
 
-def _identity(m: Mention, doc: Doc) -> tuple:
+def _identity(m: PlaceMention, doc: Doc) -> tuple:
     hit = m.hit
     if hit is None:
         return ("?", gazetteer.normalize(doc[m.start:m.end].text))
     return (hit.geonameid, hit.name, hit.country, hit.feature)
 
 
-def cluster(mentions: list[Mention], ann: Annotated) -> tuple[list[Place], dict[int, str]]:
+def cluster(mentions: list[PlaceMention], ann: Annotated) -> tuple[list[Place], dict[int, str]]:
     """One Place per resolved place (or per unknown name), ids in order of first mention."""
-    groups: dict[tuple, list[Mention]] = {}
+    groups: dict[tuple, list[PlaceMention]] = {}
     for m in mentions:
         groups.setdefault(_identity(m, ann.doc), []).append(m)
     places, token_place = [], {}
@@ -350,7 +350,7 @@ def cluster(mentions: list[Mention], ann: Annotated) -> tuple[list[Place], dict[
     return places, token_place
 
 
-def _place(pid: str, group: list[Mention], ann: Annotated) -> Place:
+def _place(pid: str, group: list[PlaceMention], ann: Annotated) -> Place:
     spans = [ann.span_of(ann.doc[m.start:m.end]) for m in group]
     hit = group[0].hit
     written = Counter(s.text for s in spans if not s.text.isupper()).most_common(1)

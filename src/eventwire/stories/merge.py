@@ -16,7 +16,7 @@ from ..model import ActorRef, Document, Event, Span
 
 
 @dataclass
-class Mention:
+class EventReport:
     """One report of a merged event: which article, which event, its words and status."""
 
     article: str
@@ -36,7 +36,7 @@ class MergedEvent:
     actors: list[str]
     recipients: list[str]
     date: str | None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[EventReport] = field(default_factory=list)
     _actor_keys: set[str] = field(default_factory=set, repr=False)
     _recipient_keys: set[str] = field(default_factory=set, repr=False)
 
@@ -110,7 +110,7 @@ def merge_events(docs: list[Document]) -> list[MergedEvent]:
             actors, akeys = _keys(doc, ev.actor)
             recipients, rkeys = _keys(doc, ev.recipient)
             day = _day(ev)
-            mention = Mention(doc.article.input_id or doc.article.id, ev.id, ev.status,
+            mention = EventReport(doc.article.input_id or doc.article.id, ev.id, ev.status,
                               ev.event_text, ev.evidence, source, doc.article.id)
             for m in merged:
                 if (m.event == ev.event and _compatible(m._actor_keys, akeys, required=True)

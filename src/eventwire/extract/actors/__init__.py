@@ -28,14 +28,14 @@ from .coref import resolve_nominals, resolve_pronouns, sentence_subject, text_ge
 from .groups import find_groups
 from .mentions import find_mentions
 from .relations import RelationDraft, add_role, apply_patterns, encode
-from .tokens import Mention, TokenTable
+from .tokens import NameMention, TokenTable
 
 __all__ = ["ActorsComponent", "compose_code"]
 
 
-def _token_index(drafts: list[Draft]) -> tuple[dict[int, Draft], dict[int, tuple[Mention, Draft]]]:
+def _token_index(drafts: list[Draft]) -> tuple[dict[int, Draft], dict[int, tuple[NameMention, Draft]]]:
     token_draft: dict[int, Draft] = {}
-    starts: dict[int, tuple[Mention, Draft]] = {}
+    starts: dict[int, tuple[NameMention, Draft]] = {}
     for draft in drafts:
         for m in draft.mentions:
             starts[m.start] = (m, draft)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ...knowledge import name_key
 from ...knowledge.actors import Title, country_code, demonym_country
 from ...knowledge.roster import Tenure, orgs, roster
-from .tokens import Mention
+from .tokens import NameMention
 
 
 @dataclass
@@ -39,18 +39,18 @@ class Draft:
 
     key: str
     label: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
     tenure: Tenure | None = None
     roles: list[RoleDraft] = field(default_factory=list)
 
     @property
-    def names(self) -> list[Mention]:
+    def names(self) -> list[NameMention]:
         return [m for m in self.mentions if m.kind == "name"]
 
 
-def _person_keys(doc: Doc, mentions: list[Mention], when: date | None) -> dict[int, str]:
+def _person_keys(doc: Doc, mentions: list[NameMention], when: date | None) -> dict[int, str]:
     """The cluster key of every PERSON mention (by id), full names first, then single words:
     a surname joins a full name in the text before the roster is asked, so "Biden" next to
     "Hunter Biden" is Hunter, not the president."""
@@ -88,7 +88,7 @@ def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def mention_key(doc: Doc, m: Mention) -> str:
+def mention_key(doc: Doc, m: NameMention) -> str:
     """The cluster key of a non-person name mention."""
     if m.key:
         return m.key
@@ -104,7 +104,7 @@ def mention_key(doc: Doc, m: Mention) -> str:
     return m.label.lower() + ":" + name_key(text)
 
 
-def _merge_acronyms(doc: Doc, keys: dict[int, str], mentions: list[Mention]) -> None:
+def _merge_acronyms(doc: Doc, keys: dict[int, str], mentions: list[NameMention]) -> None:
     """An all-capitals ORG word that spells another ORG's initials joins it ("OSCE")."""
     long_forms: dict[str, str] = {}
     for m in mentions:
@@ -118,7 +118,7 @@ def _merge_acronyms(doc: Doc, keys: dict[int, str], mentions: list[Mention]) -> 
             keys[id(m)] = long_forms[text]
 
 
-def cluster(doc: Doc, mentions: list[Mention], when: date | None = None) -> list[Draft]:
+def cluster(doc: Doc, mentions: list[NameMention], when: date | None = None) -> list[Draft]:
     """Draft entities from name mentions, in order of first mention."""
     keys = _person_keys(doc, mentions, when)
     for m in mentions:

@@ -25,7 +25,7 @@ from ...knowledge.actors import gender_words
 from ...knowledge.roster import roster
 from .cluster import Draft, RoleDraft
 from .relations import Item
-from .tokens import Mention
+from .tokens import NameMention
 
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -92,7 +92,7 @@ def _nominal_at(items: list[Item], k: int) -> tuple[int, int, Draft | None] | No
 
 
 def resolve_nominals(doc: Doc, items: list[Item], drafts: list[Draft],
-                     when: date | None) -> list[tuple[Mention, Draft, RoleDraft]]:
+                     when: date | None) -> list[tuple[NameMention, Draft, RoleDraft]]:
     """Definite descriptions in one sentence, each with the draft it refers to and the role
     the description states ("the US president": president of the US); new drafts for
     unfilled offices are appended to ``drafts``."""
@@ -107,7 +107,7 @@ def resolve_nominals(doc: Doc, items: list[Item], drafts: list[Draft],
         target = _role_draft(drafts, title.canonical, country, items[first].start)
         if target is None and country:
             target = _holder_draft(drafts, country, title.canonical, when)
-        mention = Mention(items[first].start, items[last].end, "PERSON", kind="nominal")
+        mention = NameMention(items[first].start, items[last].end, "PERSON", kind="nominal")
         if target is None and country and title.kind == "office":
             target = Draft(key=f"nominal:{country}:{title.canonical}", label="PERSON",
                            country=country, sector=title.sector)
@@ -191,7 +191,7 @@ def _recent_people(sent: Span, token_draft: dict[int, Draft], before: int) -> li
 
 
 def resolve_pronouns(sent: Span, token_draft: dict[int, Draft], previous: Draft | None,
-                     genders: dict[int, str]) -> list[tuple[Mention, Draft]]:
+                     genders: dict[int, str]) -> list[tuple[NameMention, Draft]]:
     """He/she/his/her in one sentence; ``previous`` is the last sentence's person subject.
     The first candidate whose known gender does not contradict the pronoun wins; failing
     that, the latest person just named whom the text marks with the pronoun's gender ("Mrs
@@ -209,7 +209,7 @@ def resolve_pronouns(sent: Span, token_draft: dict[int, Draft], previous: Draft 
                            if genders.get(id(d)) == gender), None)
         if target is not None:
             genders.setdefault(id(target), gender)
-            found.append((Mention(token.i, token.i + 1, "PERSON", kind="pronoun"), target))
+            found.append((NameMention(token.i, token.i + 1, "PERSON", kind="pronoun"), target))
             token_draft[token.i] = target
     return found
 

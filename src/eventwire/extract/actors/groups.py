@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...knowledge import word_list
 from ...knowledge.actors import sector_words
 from .cluster import Draft
-from .tokens import Mention
+from .tokens import NameMention
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
@@ -37,7 +37,7 @@ def _sector_head(token: Token) -> tuple[str, str, int] | None:
     return None
 
 
-def _group_after(doc: Doc, mention: Mention, taken: set[int]) -> tuple[int, Token] | None:
+def _group_after(doc: Doc, mention: NameMention, taken: set[int]) -> tuple[int, Token] | None:
     """"rebels in Darfur", "the government of Sudan": the sector noun before "in"/"of" and
     the group's first token (its adjectives and compounds included)."""
     root = doc[mention.start:mention.end].root
@@ -61,7 +61,7 @@ def _mission(noun: Token) -> bool:
     return noun.lemma_.lower() in words or noun.lower_ in words or pair in words
 
 
-def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -> list[tuple[Mention, str]]:
+def find_groups(doc: Doc, names: list[tuple[NameMention, Draft]], taken: set[int]) -> list[tuple[NameMention, str]]:
     """Group mentions with their cluster key ``group:COUNTRY:SECTOR:word``."""
     found = []
     for mention, draft in names:
@@ -75,7 +75,7 @@ def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -
             hit = _sector_head(after[1]) or next(
                 (h for h in map(_sector_head, doc[after[0]:after[1].i]) if h), None)
         if after and hit:
-            m = Mention(after[0], mention.end, hit[1], kind="group", country=draft.country, sector=hit[0])
+            m = NameMention(after[0], mention.end, hit[1], kind="group", country=draft.country, sector=hit[0])
             found.append((m, f"group:{draft.country}:{hit[0]}:{after[1].lemma_.lower()}"))
             continue
         root = doc[mention.start:mention.end].root
@@ -101,6 +101,6 @@ def find_groups(doc: Doc, names: list[tuple[Mention, Draft]], taken: set[int]) -
                 hit = (inner[0], hit[1], hit[2])
                 break
         sector, label, _first = hit
-        m = Mention(mention.start, head.i + 1, label, kind="group", country=draft.country, sector=sector)
+        m = NameMention(mention.start, head.i + 1, label, kind="group", country=draft.country, sector=sector)
         found.append((m, f"group:{draft.country}:{sector}:{head.lemma_.lower()}"))
     return found

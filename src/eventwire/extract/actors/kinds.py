@@ -22,7 +22,7 @@ from ...knowledge.actors import name_words
 from ...knowledge.roster import orgs, roster
 
 if TYPE_CHECKING:
-    from .tokens import Mention
+    from .tokens import NameMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -35,7 +35,7 @@ def _is_place(text: str) -> bool:
     return gazetteer.lookup(text) is not None
 
 
-def _relabel(doc: Doc, m: Mention, sports: bool) -> None:
+def _relabel(doc: Doc, m: NameMention, sports: bool) -> None:
     tokens = doc[m.start:m.end]
     if len(tokens) < 2 or m.key or m.fixed or orgs().get(tokens.text) is not None:
         return
@@ -49,7 +49,7 @@ def _relabel(doc: Doc, m: Mention, sports: bool) -> None:
         m.label, m.country, m.sector = "ORG", None, None
 
 
-def _company_stems(doc: Doc, mentions: list[Mention]) -> set[str]:
+def _company_stems(doc: Doc, mentions: list[NameMention]) -> set[str]:
     """The shorter names of companies named with their legal form."""
     stems: set[str] = set()
     for m in mentions:
@@ -64,7 +64,7 @@ def _company_stems(doc: Doc, mentions: list[Mention]) -> set[str]:
     return stems
 
 
-def apply_name_words(doc: Doc, mentions: list[Mention], sports: bool) -> set[str]:
+def apply_name_words(doc: Doc, mentions: list[NameMention], sports: bool) -> set[str]:
     """Relabel name mentions by their naming words; then mentions of a company's short name.
     Returns the short names (``name_key`` form), for the scan that finds untagged names."""
     for m in mentions:

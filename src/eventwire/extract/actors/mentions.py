@@ -41,7 +41,7 @@ from ..sports import is_sport_name
 from .kinds import apply_name_words
 from .shape import drop_leading_modifiers, hyphenated_syllable, particles, pieces
 from .teams import relabel_teams
-from .tokens import NAME_POS, Mention, TokenTable, title_at
+from .tokens import NAME_POS, NameMention, TokenTable, title_at
 
 KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 #: Labels the small model gives names it does not recognise as people.
@@ -121,7 +121,7 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _raw_mentions(doc: Doc) -> list[Mention]:
+def _raw_mentions(doc: Doc) -> list[NameMention]:
     found = []
     for ent_start, ent_end, ent_label in _entity_spans(doc):
         if ent_label not in KEPT and ent_label not in RELABELLABLE:
@@ -132,7 +132,7 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
             start = drop_leading_modifiers(doc, start, end, ent_label)
             if start >= end:
                 continue
-            mention = Mention(start, end, ent_label)
+            mention = NameMention(start, end, ent_label)
             known = _known_label(mention.text(doc))
             if known is None and _acronym_person(doc, mention):
                 known = ("ORG", None, None)
@@ -146,7 +146,7 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
-def _acronym_person(doc: Doc, mention: Mention) -> bool:
+def _acronym_person(doc: Doc, mention: NameMention) -> bool:
     """A person that is one word in capitals of two to six letters ("SADC said"): an acronym
     names a body, never a person (a line in capitals is the headline rule's to judge)."""
     if mention.label != "PERSON" or mention.end - mention.start != 1:
@@ -156,7 +156,7 @@ def _acronym_person(doc: Doc, mention: Mention) -> bool:
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6 and not line_caps
 
 
-def _after_person_title(doc: Doc, mention: Mention) -> bool:
+def _after_person_title(doc: Doc, mention: NameMention) -> bool:
     """A name directly after a person's title or kinship word ("daughter Ivanka")."""
     i = mention.start - 1
     while i >= 0 and doc[i].text == ",":
@@ -168,7 +168,7 @@ def _after_person_title(doc: Doc, mention: Mention) -> bool:
     return False
 
 
-def _relabel_places(doc: Doc, mentions: list[Mention]) -> None:
+def _relabel_places(doc: Doc, mentions: list[NameMention]) -> None:
     """A one-word PERSON that is a country or a capital ("Kyiv") is the place; an ORG whose
     whole name is a country's ("Democratic People's Republic of Korea") is the country."""
     for m in mentions:
@@ -186,7 +186,7 @@ def _relabel_places(doc: Doc, mentions: list[Mention]) -> None:
             m.label = "GPE"
 
 
-def _relabel_people(doc: Doc, mentions: list[Mention]) -> None:
+def _relabel_people(doc: Doc, mentions: list[NameMention]) -> None:
     """A word of a person's name seen in the article, tagged otherwise elsewhere, is the
     person ("Kushner" ORG, "Lebed" GPE, "Wang" ORG next to "Wang Junxia"); a country or
     capital keeps its own label ("Jordan" stays the country)."""
@@ -213,7 +213,7 @@ CAPITAL_GOVERNMENT = "capital-gov:"
 _PARTY_PREPS = frozenset({"with", "against", "between", "among"})
 
 
-def _acting_capital(doc: Doc, mention: Mention) -> bool:
+def _acting_capital(doc: Doc, mention: NameMention) -> bool:
     """A capital standing for its government: the subject of a verb ("Moscow said", "Beijing
     has warned"), a party after "with", "against" or "between" ("talking with Washington"),
     the one a thing is given to ("gave Kyiv a deadline"), or the owner of an act or stance
@@ -256,7 +256,7 @@ def _capitalised_runs(table: TokenTable, taken: set[int]) -> list[tuple[int, int
     return runs
 
 
-def _scan(table: TokenTable, taken: set[int], label_of: Callable[[int, int, str], Mention | None]) -> list[Mention]:
+def _scan(table: TokenTable, taken: set[int], label_of: Callable[[int, int, str], NameMention | None]) -> list[NameMention]:
     """Longest-first matches (up to four tokens) inside the capitalised runs."""
     found = []
     for run_start, run_end in _capitalised_runs(table, taken):
@@ -274,13 +274,13 @@ def _scan(table: TokenTable, taken: set[int], label_of: Callable[[int, int, str]
     return found
 
 
-def _seat_mentions(table: TokenTable, taken: set[int]) -> list[Mention]:
+def _seat_mentions(table: TokenTable, taken: set[int]) -> list[NameMention]:
     """Government seats the model did not tag at all ("Downing Street said")."""
-    def seat(start: int, end: int, key: str) -> Mention | None:
+    def seat(start: int, end: int, key: str) -> NameMention | None:
         meto = metonyms().get(key)
         if meto is None or meto.kind != "seat":
             return None
-        return Mention(start, end, "ORG", country=meto.country, sector=meto.sector, key="seat:" + key)
+        return NameMention(start, end, "ORG", country=meto.country, sector=meto.sector, key="seat:" + key)
 
     return _scan(table, taken, seat)
 
@@ -309,8 +309,8 @@ def _place_label(key: str) -> str | None:
     return None
 
 
-def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken: set[int],
-                    companies: set[str] = frozenset()) -> list[Mention]:
+def _untagged_names(doc: Doc, table: TokenTable, mentions: list[NameMention], taken: set[int],
+                    companies: set[str] = frozenset()) -> list[NameMention]:
     """Names where the model tagged nothing: the same name tagged elsewhere in the article
     (the model is inconsistent across sentences and misses names in capitals), a company's
     short name ("Cofinec" after "Cofinec S.A."), a country or capital the knowledge lists
@@ -320,13 +320,13 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
     names.update({name_key(m.text(doc)): m.label for m in mentions
                   if m.kind == "name" and len(m.text(doc)) >= 3 and not m.key})
 
-    def known(start: int, end: int, key: str) -> Mention | None:
+    def known(start: int, end: int, key: str) -> NameMention | None:
         if table.pos[start] not in NAME_POS:
             return None
         label = names.get(key) or _place_label(key)
         if label is None and (end - start > 1 or table.text[table.start[start]:table.end[start]].isupper()):
             label = _body_label(key)
-        return Mention(start, end, label) if label else None
+        return NameMention(start, end, label) if label else None
 
     return _scan(table, taken, known)
 
@@ -334,7 +334,7 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[Mention], taken:
 def find_mentions(
     doc: Doc, table: TokenTable | None = None, *, sport: str | None = None,
     table_rows: list[tuple[int, int, str]] | tuple = (), dateline: tuple[int, int] | None = None,
-) -> list[Mention]:
+) -> list[NameMention]:
     """Every name mention in the document, fixed, in text order. The layout comes from
     before: ``sport`` and ``table_rows`` as the ``sports`` component read them (a sports
     report's kind, its tables' competitors as (start token, end token, label)), ``dateline``
@@ -366,7 +366,7 @@ def find_mentions(
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _portfolio(doc: Doc, m: Mention) -> bool:
+def _portfolio(doc: Doc, m: NameMention) -> bool:
     """A minister's portfolio the tagger read as an organisation: "the *Trade and Industry*
     Secretary", "*Health* Minister". A name holding a body noun ("the Foreign Office
     minister", "the Health Department secretary") or one the knowledge lists know is the body."""
@@ -378,15 +378,15 @@ def _portfolio(doc: Doc, m: Mention) -> bool:
     return not any(t.lower_ in word_list("body_nouns.tsv") for t in doc[m.start:m.end])
 
 
-def _demonym_of(doc: Doc, m: Mention) -> Mention | None:
+def _demonym_of(doc: Doc, m: NameMention) -> NameMention | None:
     """What is left of a portfolio read as an organisation: its nationality word ("*British*
     Defence Secretary"), else nothing."""
     if demonym_country(doc[m.start].text):
-        return Mention(m.start, m.start + 1, "NORP")
+        return NameMention(m.start, m.start + 1, "NORP")
     return None
 
 
-def _common_word(doc: Doc, m: Mention) -> bool:
+def _common_word(doc: Doc, m: NameMention) -> bool:
     """A lone capitalised word the tagger reads as a common noun, verb or adverb ("Attendance :",
     "Death is ...", "Overseas ,"), or as an adjective opening a sentence ("Joint exercises
     began"): capitalised by its place at a line start, not a name."""
@@ -398,7 +398,7 @@ def _common_word(doc: Doc, m: Mention) -> bool:
     return common and token.is_title and not _known_label(token.text) and not _place_label(name_key(token.text))
 
 
-def _uncapitalised(doc: Doc, m: Mention) -> bool:
+def _uncapitalised(doc: Doc, m: NameMention) -> bool:
     """A span with no capital letter at all is no name, whatever the tagger says: an amount
     ("280bn" PERSON), a lower-case word ("of" ORG)."""
     return not any(c.isupper() for c in m.text(doc))
@@ -413,7 +413,7 @@ def _caps_line(doc: Doc, i: int, seen: dict[int, bool]) -> bool:
     return seen[sent.start]
 
 
-def _outside_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _outside_headlines(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     """A headline in capitals defeats the model ("ENGLAND BEAT", "MAJOR LEAGUE STANDINGS"):
     there, keep only names the article also writes in ordinary case, or the knowledge lists
     know; the scan for untagged names then finds the rest by the same test."""
@@ -428,25 +428,25 @@ def _outside_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in dropped]
 
 
-def _with_dateline(doc: Doc, place: tuple[int, int], mentions: list[Mention]) -> list[Mention]:
+def _with_dateline(doc: Doc, place: tuple[int, int], mentions: list[NameMention]) -> list[NameMention]:
     """The dateline's place as one place mention, whatever the model made of it."""
     span = doc.char_span(*place, alignment_mode="contract")
     if span is None or not len(span):
         return mentions
     kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
     key = name_key(span.text)
-    mention = Mention(span.start, span.end, "GPE", fixed=True)
+    mention = NameMention(span.start, span.end, "GPE", fixed=True)
     if key in metonyms() and metonyms()[key].kind == "seat":
         return mentions
     return sorted([*kept, mention], key=lambda m: m.start)
 
 
-def _with_table_names(doc: Doc, rows, mentions: list[Mention]) -> list[Mention]:
+def _with_table_names(doc: Doc, rows, mentions: list[NameMention]) -> list[NameMention]:
     """A sports report's mentions with the competitors its tables name in place of whatever
     the model made of those lines, and without bare sport names ("CRICKET -")."""
     covered = {i for start, end, _ in rows for i in range(start, end)}
     kept = [m for m in mentions if not covered.intersection(range(m.start, m.end))
             and not is_sport_name(m.text(doc))]
-    kept.extend(Mention(start, end, label, fixed=True) for start, end, label in rows)
+    kept.extend(NameMention(start, end, label, fixed=True) for start, end, label in rows)
     return kept
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ...knowledge.actors import Title, relation_patterns
 from .cluster import Draft, RoleDraft
 from .mentions import POSSESSIVE
-from .tokens import NOMINAL_POS, Mention, TokenTable, title_at, word_hash
+from .tokens import NOMINAL_POS, NameMention, TokenTable, title_at, word_hash
 
 SYMBOL_OF_LABEL = {"PERSON": "N", "ORG": "O", "FAC": "O", "GPE": "G", "LOC": "G", "NORP": "J"}
 HYPHEN = word_hash("-")
@@ -43,7 +43,7 @@ class RelationDraft:
     end_char: int
 
 
-def encode(doc: Doc, sent: Span, starts: dict[int, tuple[Mention, Draft]], table: TokenTable) -> list[Item]:
+def encode(doc: Doc, sent: Span, starts: dict[int, tuple[NameMention, Draft]], table: TokenTable) -> list[Item]:
     """The sentence as items; ``starts`` maps a mention's first token to it and its draft."""
     items: list[Item] = []
     i = sent.start

@@ -14,12 +14,12 @@ from spacy.tokens import Doc
 from ...knowledge import gazetteer, name_key
 from ...knowledge.actors import country_code, demonym_country
 from ..sports import INITIAL, team_nouns
-from .tokens import Mention
+from .tokens import NameMention
 
 PLACE_WORDS = frozenset({"in", "at", "near", "from", "outside", "around", "of", "to", "towards"})
 
 
-def _place_context(doc: Doc, m: Mention) -> bool:
+def _place_context(doc: Doc, m: NameMention) -> bool:
     """"in Milwaukee", "at Old Trafford , Manchester", "the Moscow club"."""
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ in PLACE_WORDS:
@@ -35,7 +35,7 @@ def _place_context(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def _team_like(doc: Doc, m: Mention) -> bool:
+def _team_like(doc: Doc, m: NameMention) -> bool:
     """A name that can be a team named after its home: a place the model saw, or a city or
     state the gazetteer knows (the model often calls "Leicestershire" or "Atalanta" a
     person)."""
@@ -50,7 +50,7 @@ def _team_like(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def _lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+def _lone_words(doc: Doc, mentions: list[NameMention]) -> set[str]:
     """One-word "people" that are no word of any longer person name in the report: team
     reports name a player in full before his surname alone, so these are teams the model
     took for people ("Rotor are well placed", "Derbyshire kept up the hunt")."""
@@ -61,7 +61,7 @@ def _lone_words(doc: Doc, mentions: list[Mention]) -> set[str]:
             and doc[m.start].lower_ not in name_words}
 
 
-def relabel_teams(doc: Doc, mentions: list[Mention]) -> None:
+def relabel_teams(doc: Doc, mentions: list[NameMention]) -> None:
     """In a sports report, places named as competitors become their teams (ORG); every other
     mention of the same name follows, unless it sits in a place context."""
     teams: set[str] = set()

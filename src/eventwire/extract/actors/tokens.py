@@ -62,7 +62,7 @@ def title_at(table: TokenTable, i: int, limit: int) -> tuple[Title, int] | None:
 
 
 @dataclass
-class Mention:
+class NameMention:
     """A stretch of tokens ``[start, end)`` that names or refers to an entity."""
 
     start: int
