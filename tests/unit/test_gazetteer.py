@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from eventwire.errors import KnowledgeError
 from eventwire.eval.fixtures import distance_km
 from eventwire.knowledge import gazetteer as g
+from eventwire.knowledge.countries import country_code
 from eventwire.knowledge.gazetteer import Context
 
 US_CONTEXT = Context(dateline="USA", countries=frozenset({"USA"}))
@@ -19,11 +20,11 @@ US_CONTEXT = Context(dateline="USA", countries=frozenset({"USA"}))
     ("Russia", "RUS"), ("Turkiye", "TUR"), ("DRC", "COD"), ("Ukraine", "UKR"),
 ])
 def test_country_code_knows_aliases(name, iso3):
-    assert g.country_code(name) == iso3
+    assert country_code(name) == iso3
 
 
 def test_country_code_of_a_city_is_none():
-    assert g.country_code("Moscow") is None
+    assert country_code("Moscow") is None
 
 
 @pytest.mark.parametrize("name, canonical, iso3, feature", [

@@ -11,7 +11,8 @@ import pytest
 
 from eventwire.errors import KnowledgeError
 from eventwire.knowledge import data_path
-from eventwire.knowledge.gazetteer import country_aliases, country_code
+from eventwire.knowledge.countries import country_code
+from eventwire.knowledge.gazetteer import country_aliases
 
 DATA = data_path("x").parent
 COLUMNS = re.compile(r"^[a-z][a-z0-9_]*(\t[a-z][a-z0-9_]*)*$")

@@ -20,7 +20,7 @@ from ..store.queries import (
     EVENT_DATE,
     Filters,
     check_event,
-    country_code,
+    country_filter,
     event_rows,
     not_one_of,
     parse_day,
@@ -234,7 +234,7 @@ def _quote_where(speaker=None, text=None, story=None, article=None, since=None, 
             raise not_one_of("kind", kind, "a kind of quotation", QUOTE_KINDS, rows="quote")
         w.add("q.kind = ?", kind.strip().lower())
     if country:
-        w.add(f"{_SPEAKER_ENTITY} = ?", country_code(country, "country"))
+        w.add(f"{_SPEAKER_ENTITY} = ?", country_filter(country, "country"))
     return w
 
 
@@ -296,7 +296,7 @@ def _actor_where(name=None, country=None, type=None, story=None, sector=None) ->
     w = Where()
     w.contains("n.name", name)
     if country:
-        w.add("n.country = ?", country_code(country, "country"))
+        w.add("n.country = ?", country_filter(country, "country"))
     if type:
         w.add("n.type = upper(?)", type)
     if sector:
@@ -402,7 +402,7 @@ def _story_where(text=None, since=None, until=None, min_articles=1, event=None, 
     if actor:
         w.add(_STORIES_NAMING.format("strpos(lower(n.name), lower(?)) > 0"), actor)
     if country:
-        code = country_code(country, "country")
+        code = country_filter(country, "country")
         w.add(f"({_STORIES_NAMING.format('n.country = ?')} OR s.id IN (SELECT a.story FROM events e "
               "JOIN articles a ON a.id = e.article_id WHERE e.location_country = ?))", code, code)
     return w

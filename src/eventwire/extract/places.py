@@ -38,6 +38,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from ..knowledge import gazetteer, word_list
+from ..knowledge.countries import country_code
 from ..knowledge.gazetteer import Context, GeoHit
 from ..model import Place
 from ..nlp import Annotated, char_span
@@ -284,7 +285,7 @@ def _qualify(mentions: list[PlaceMention], doc: Doc) -> None:
             tail = by_start.get(after + 1)
             text = doc[tail.start:tail.end].text if tail else doc[after + 1].text
             code = gazetteer.state_code(text)
-            iso3 = gazetteer.country_code(text)
+            iso3 = country_code(text)
             if code and not iso3 and _is_city_name(doc[m.start:m.end].text):
                 m.state = code
             elif iso3 and m.label != "DATELINE":

@@ -22,7 +22,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..knowledge import gazetteer, name_key
-from ..knowledge.actors import country_code, demonym_country, sports_words
+from ..knowledge.actors import demonym_country, sports_words
+from ..knowledge.countries import country_code
 from ..nlp import Annotated
 from ..registry import components
 

@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from ..knowledge import gazetteer
+from ..knowledge.countries import country_code
 from ..model import Dateline, Span, TimeValue
 
 MONTHS = {
@@ -126,7 +127,7 @@ def _dateline(text: str, offset: int, m: re.Match[str], when: TimeValue | None,
     raw_place = m.group("place")
     place = raw_place.title() if raw_place.isupper() else raw_place
     region = m.group("region")
-    hint = gazetteer.country_code(region) if region else None
+    hint = country_code(region) if region else None
     state = gazetteer.state_code(region) if region and hint is None else None
     hit = gazetteer.lookup(place, hint=hint, state=state)
     if hit is None and not (published_form or when is not None):

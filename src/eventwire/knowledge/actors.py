@@ -177,15 +177,6 @@ def relation_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=65536)
-def country_code(name: str) -> str | None:
-    """The gazetteer's ISO3 for a country name, remembered: the actors component asks for
-    the same few names many times per article."""
-    from . import gazetteer
-
-    return gazetteer.country_code(name)
-
-
-@lru_cache(maxsize=65536)
 def demonym_country(word: str) -> str | None:
     """The country a nationality word names ("Palestinians" -> PSE), else None."""
     key = name_key(word)

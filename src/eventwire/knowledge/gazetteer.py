@@ -343,14 +343,15 @@ def best(hits: tuple[GeoHit, ...], context: Context | None = None, hint: str | N
     return max(hits, key=lambda h: score(h, context, hint, state))
 
 
-def country_code(name: str) -> str | None:
-    """ISO3 of a country name or common alias, else None."""
+def country_by_name(name: str) -> str | None:
+    """ISO3 of a country name or common alias, else None (``countries.country_code`` is the
+    cached entry point the rest of eventwire uses)."""
     hit = _countries().get(normalize(name))
     return hit.country if hit else None
 
 
 def country_names() -> list[str]:
-    """Every country name and alias ``country_code`` knows, normalised, sorted."""
+    """Every country name and alias ``country_by_name`` knows, normalised, sorted."""
     return sorted(_countries())
 
 

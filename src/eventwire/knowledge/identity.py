@@ -26,8 +26,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import name_key
-from .actors import country_code, demonym_country, metonyms
+from .actors import demonym_country, metonyms
 from .cameo_actors import cameo_actors
+from .countries import country_code
 from .gazetteer import country_name
 from .roster import Tenure, orgs, roster
 

@@ -58,23 +58,15 @@ def parse_day(value: str, flag: str) -> date:
         raise BadDateError(f"{flag} {value!r} is not a date: give YYYY-MM-DD") from None
 
 
-def country_code(value: str, flag: str = "--country") -> str:
+def country_filter(value: str, flag: str = "--country") -> str:
     """ISO 3166-1 alpha-3 for a country code or name (``RUS``, ``RU``, ``Russia``, ``England``);
     anything else is refused, naming the closest country, rather than matching nothing."""
-    import pycountry
-
     from ..knowledge import gazetteer
+    from ..knowledge.countries import parse_country
 
-    text = value.strip()
-    found = gazetteer.country_code(text)
+    found = parse_country(value)
     if found:
         return found
-    if text.upper() in gazetteer.known_iso3():
-        return text.upper()
-    try:  # ISO alpha-2 and numeric codes, official names (fuzzy search is not used: it maps
-        return pycountry.countries.lookup(text).alpha_3  # "RUZ" to Afghanistan by a province)
-    except LookupError:
-        pass
     names = [name.title() for name in gazetteer.country_names()] + sorted(gazetteer.known_iso3())
     raise not_one_of(flag, value, "a country name or code", names,
                      listing="give a country name, or its ISO code such as GBR (a city or region: --place)")
@@ -159,7 +151,7 @@ def where_clause(f: Filters) -> tuple[str, list]:
     if f.status:
         add("e.status = ?", check_status(f.status))
     if f.country:
-        code = country_code(f.country)
+        code = country_filter(f.country)
         add(_ANY_COUNTRY, code, code)
     if f.place:
         add("strpos(lower(coalesce(e.location_name, '')), lower(?)) > 0", f.place)

@@ -20,7 +20,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ...knowledge import name_key
-from ...knowledge.actors import Title, country_code, demonym_country
+from ...knowledge.actors import Title, demonym_country
+from ...knowledge.countries import country_code
 from ...knowledge.roster import Tenure, orgs, roster
 from .tokens import NameMention
 

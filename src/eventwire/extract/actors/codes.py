@@ -24,8 +24,9 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ...knowledge import gazetteer, word_list
-from ...knowledge.actors import country_code, demonym_country, sector_words
+from ...knowledge.actors import demonym_country, sector_words
 from ...knowledge.cameo_actors import cameo_actors, code_parts
+from ...knowledge.countries import country_code
 from .cluster import Draft
 
 LEADING = frozenset({"leader_of", "head_of"})

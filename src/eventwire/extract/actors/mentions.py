@@ -33,8 +33,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...knowledge import name_key, word_list
-from ...knowledge.actors import country_code, demonym_country, metonyms, title_index
+from ...knowledge.actors import demonym_country, metonyms, title_index
 from ...knowledge.cameo_actors import cameo_actors, code_parts
+from ...knowledge.countries import country_code
 from ...knowledge.events import trigger_lexicon
 from ...knowledge.roster import orgs, roster
 from ..sports import is_sport_name

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...knowledge import gazetteer, name_key
-from ...knowledge.actors import country_code, demonym_country
+from ...knowledge.actors import demonym_country
+from ...knowledge.countries import country_code
 from ..sports import INITIAL, team_nouns
 from .tokens import NameMention
 

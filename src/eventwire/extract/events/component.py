@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...errors import UsageError
-from ...knowledge.actors import country_code
+from ...knowledge.countries import country_code
 from ...knowledge.events import cameo_root, group_words, plover_types
 from ...model import ActorRef, Entity, Event, Quote, Span
 from ...nlp import Annotated

@@ -22,7 +22,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...knowledge import word_list
-from ...knowledge.actors import country_code, gender_words, sector_words, title_index
+from ...knowledge.actors import gender_words, sector_words, title_index
+from ...knowledge.countries import country_code
 from ...knowledge.cues import cue_phrases
 from ...nlp import Annotated
 
