@@ -15,32 +15,34 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
-from ..knowledge import gazetteer
+from ..knowledge import gazetteer, time_words
 from ..knowledge.countries import country_code
 from ..model import Dateline, Span, TimeValue
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?P<y1>\d{{4}}))?|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?)"
+_DATE = (r"(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?P<y1>\d{{4}}))?"
+         r"|(?P<d2>\d{{1,2}})\s+(?P<m2>{month})(?:\s+(?P<y2>\d{{4}}))?)")
 _PLACE_CAPS = r"[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z'.\-]+(?:\s+[A-Z][a-z'.\-]+){0,2}"
 _REGION = r"[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,2}"
 _DASH = r"(?:—|–|--|-)"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/'-]{0,39})\)"
 
-_PATTERN = re.compile(
-    rf"^\s*(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})"
-    rf"(?:,\s*(?P<region>{_REGION}))?"
-    rf"(?:,\s*{_DATE})?"
-    rf"\s*(?:{_AGENCY})?\s*{_DASH}\s+"
-)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The wire dateline, its month names ("Dec", "Dec.", "December") from the time-word
+    list."""
+    names = sorted(time_words("month"), key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(n.title()) for n in names) + r")\.?"
+    return re.compile(
+        rf"^\s*(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})"
+        rf"(?:,\s*(?P<region>{_REGION}))?"
+        rf"(?:,\s*{_DATE.format(month=month)})?"
+        rf"\s*(?:{_AGENCY})?\s*{_DASH}\s+"
+    )
 
 #: The bare wire form on a line of its own: place in capitals, optional region, ISO date.
 _ISO_LINE = re.compile(
@@ -53,7 +55,7 @@ OPENING_CHARS = 600
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()[:4 if name.lower().startswith("sept") else 3]]
+    return int(time_words("month")[name.rstrip(".").lower()])
 
 
 def _resolve_date(month: int, day: int, year: int | None, published: str | None) -> TimeValue | None:
@@ -100,7 +102,7 @@ def _at(text: str, at: int, published: str | None, *, first: bool) -> Dateline |
         when = _resolve_date(int(iso.group("m")), int(iso.group("d")), int(iso.group("y")), published)
         offset = at + len(line) - len(line.lstrip())
         return _dateline(text, offset, iso, when, published_form=False)
-    m = _PATTERN.match(line if first else line.lstrip())
+    m = _pattern().match(line if first else line.lstrip())
     if not m:
         return None
     raw_place = m.group("place")

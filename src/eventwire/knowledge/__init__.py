@@ -46,6 +46,15 @@ def read_tsv(name: str, columns: tuple[str, ...], path: Path | None = None) -> l
 
 
 @cache
+def time_words(kind: str) -> dict[str, str]:
+    """``phrase -> value`` of one kind of ``time_words.tsv``, the one list of month and
+    weekday names ("sept" -> "9", "monday" -> "0"): the dateline reader, the name rules and
+    the time expressions all read it."""
+    return {row["phrase"].lower(): row["value"]
+            for row in read_tsv("time_words.tsv", ("phrase", "kind", "value")) if row["kind"] == kind}
+
+
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A one-column knowledge file as a set of lower-case entries."""
     return frozenset(row["word"].lower() for row in read_tsv(name, ("word",)))

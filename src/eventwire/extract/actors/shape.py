@@ -13,10 +13,11 @@ convention (nationality adjectives, months and weekdays: "American Dennis Mitche
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
-from ...knowledge import word_list
+from ...knowledge import time_words, word_list
 from ...knowledge.actors import demonym_country
 
 
@@ -29,12 +30,13 @@ def particles() -> frozenset[str]:
 BREAKS = frozenset({"(", ")", "[", "]", "{", "}", ":", ";", ",", "--", "\u2014", "\u2013", '"',
                     "/", "|", "+", "=", "*", "!", "?", "@", "#"})
 _NUMBER = re.compile(r"^[+\-]?[\d][\d.,:/\-]*$|^[\d.,]+(?:st|nd|rd|th)$")
-MONTHS_DAYS = frozenset({
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
-})
+@cache
+def months_and_days() -> frozenset[str]:
+    """Month and weekday names (``time_words.tsv``), which may open a name's span ("August
+    Chicago NAPM") but are no part of it; not "may", a name too ("Theresa May")."""
+    return (frozenset(time_words("month")) | frozenset(time_words("weekday"))) - {"may"}
+
+
 
 
 def hyphenated_syllable(doc: Doc, i: int) -> bool:
@@ -76,7 +78,7 @@ def drop_leading_modifiers(doc: Doc, start: int, end: int, label: str) -> int:
     name ("American Dennis Mitchell"): news conventions, not part of the name."""
     while end - start > 1:
         word = doc[start].lower_
-        month = word in MONTHS_DAYS and doc[start + 1].text[:1].isupper()
+        month = word in months_and_days() and doc[start + 1].text[:1].isupper()
         nationality = label == "PERSON" and not doc[start].is_upper and demonym_country(word) is not None
         if not (month or nationality):
             break

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import word_list
 from .marks import QuotedRegion
 
 #: Tokens trimmed from the edges of a content clause.
@@ -27,10 +28,6 @@ _OBJECT_PREPS = frozenset({"for", "on", "against", "about", "of", "to"})
 _SPEECH_PREPS = frozenset({"about", "of", "against"})
 #: What follows such a preposition: a noun phrase, or a gerund clause ("called for *reducing* X").
 _PREP_OBJECTS = frozenset({"pobj", "pcomp"})
-_NO_OBJECT = frozenset({"say", "add", "ask", "answer", "reply", "respond", "comment",
-                        "continue", "read", "write", "post", "text",
-                        # acquaintance, not a view: "who has known Trump since the 1980s"
-                        "know", "recognize", "understand", "imagine", "guess"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Share of a clause's characters inside quotation marks above which it is a direct quote.
 DIRECT_SHARE = 0.8
@@ -174,8 +171,10 @@ def after_colon(cue: Token) -> tuple[int, int] | None:
 def object_range(cue: Token, verbs: dict[str, str]) -> tuple[int, int] | None:
     """What a stance or speech verb without a clause attributes through its objects: "called
     *for an investigation*", "urged *Congress to act*", "denied *the allegations*". "say" and
-    "add" take no object content ("said so", "added nothing"), nor a bare audience ("told reporters")."""
-    if cue.lemma_.lower() in _NO_OBJECT or verbs.get(cue.lemma_.lower()) not in _OBJECT_CLASSES:
+    "add" take no object content ("said so", "added nothing": ``cue_no_object.tsv``), nor a
+    bare audience ("told reporters")."""
+    lemma = cue.lemma_.lower()
+    if lemma in word_list("cue_no_object.tsv") or verbs.get(lemma) not in _OBJECT_CLASSES:
         return None
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in verbs:  # "agreed not to disclose X"
         return None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from . import normalise as nz
 from .lexicon import lexicon, number_value
@@ -45,7 +46,6 @@ class Rule:
 
 
 _YEAR = r"(?:1[6-9]|20)\d\d"
-_ABBREVIATED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _MONTH_PREPS = {"in", "since", "until", "till", "by", "through", "of", "from", "to", "before",
                 "after", "during", "last", "next", "this", "early", "late", "mid", "between", "and", "the"}
 
@@ -93,13 +93,23 @@ def h_month_day(m: re.Match, ctx: Context) -> Result | None:
     return "DATE", value, "abs" if year else "rel"
 
 
+@cache
+def _abbreviated() -> frozenset[str]:
+    """Month names in short ("Jan", "Sept"): every month phrase of the lexicon but the
+    longest of its month."""
+    by_month: dict[str, list[str]] = {}
+    for phrase, value in lexicon().tables["month"].items():
+        by_month.setdefault(value, []).append(phrase)
+    return frozenset(p for phrases in by_month.values() for p in phrases if p != max(phrases, key=len))
+
+
 def h_month(m: re.Match, ctx: Context) -> Result | None:
     name = m["mon"].rstrip(".").lower()
     year = int(m["year"]) if m["year"] else None
     if m["yrel"] and ctx.anchor:
         year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
     bare = not (year or m["rel"] or m["mod"])
-    if (name in _ABBREVIATED and not year) or (
+    if (name in _abbreviated() and not year) or (
             bare and name in ("may", "march") and _prev_word(ctx, m.start()) not in _MONTH_PREPS):
         return None
     month = _month(name)
