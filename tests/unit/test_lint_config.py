@@ -8,9 +8,10 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-#: The allow-list's length when it was written (78 modules of 148, 2026-12-08). Lower it
-#: whenever a module leaves the list; it must never rise.
-MOST = 78
+#: The allow-list's length: 78 modules of 148 when it was written (2026-12-08), 69 after
+#: the first nine were typed the same day. Lower it whenever a module leaves the list; it
+#: must never rise.
+MOST = 69
 
 
 def allow_list() -> list[str]:

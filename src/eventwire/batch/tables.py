@@ -24,7 +24,7 @@ from ..store.schema import TABLES
 _S, _I = pa.string(), pa.int64()
 
 #: Fact table name -> the store's row function (document -> row dicts).
-FACT_ROWS: dict[str, Callable[[Document], list[dict]]] = {
+FACT_ROWS: dict[str, Callable[[Document], list[dict[str, Any]]]] = {
     "entities": store_articles.entity_rows,
     "entity_mentions": store_articles.mention_rows,
     "quotes": store_articles.quote_rows,

@@ -23,7 +23,7 @@ class Format(str, Enum):
     pretty = "pretty"
 
 
-def _meta(published: str | None, title: str | None, source: str | None, url: str | None) -> dict:
+def _meta(published: str | None, title: str | None, source: str | None, url: str | None) -> dict[str, str]:
     meta = {"published": published, "title": title, "source": source, "url": url}
     return {k: v for k, v in meta.items() if v is not None}
 

@@ -3,6 +3,8 @@ events), sized for a terminal; `make run` ends with it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 
 from ..store.queries import ACTOR_NAME
@@ -33,7 +35,7 @@ SELECT event, count(*) FILTER (status = 'asserted') AS asserted,
 FROM events GROUP BY event ORDER BY total DESC, event"""
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[tuple]) -> Table:
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> Table:
     table = Table(*columns, title=title, title_justify="left")
     for row in rows:
         table.add_row(*("" if cell is None else str(cell) for cell in row))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from ..errors import KnowledgeError
 from . import data_line_numbers, data_path, name_key, read_tsv
@@ -133,7 +134,7 @@ class CameoActors:
         return len(self.actors)
 
 
-def parse_actors(path=None) -> tuple[CameoActor, ...]:
+def parse_actors(path: Path | None = None) -> tuple[CameoActor, ...]:
     path = path or data_path(ACTORS_FILE)
     rows = read_tsv(ACTORS_FILE, COLUMNS, path)
     numbers = data_line_numbers(path)[-len(rows):] if rows else []

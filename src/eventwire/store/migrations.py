@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import duckdb
 
@@ -21,7 +22,7 @@ from .schema import FEED_TABLES, STORY_TABLES, TABLES, create_sql
 Migration = tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]
 
 
-def _create(tables: dict) -> Callable[[duckdb.DuckDBPyConnection], None]:
+def _create(tables: dict[str, Any]) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def run(con: duckdb.DuckDBPyConnection) -> None:
         for name, columns in tables.items():
             con.execute(create_sql(name, columns))
@@ -44,7 +45,7 @@ def feed_tables(con: duckdb.DuckDBPyConnection) -> None:
     _create(FEED_TABLES)(con)
 
 
-def upgrade_v1(document: dict) -> dict:
+def upgrade_v1(document: dict[str, Any]) -> dict[str, Any]:
     """A contract version 1 document as version 2: every quote gets ``parts`` = [its content]
     (version 1 had no interrupted quotes: each piece was a quote of its own). Pure."""
     quotes = [{**q, "parts": q.get("parts") or [q["content"]]} for q in document.get("quotes", [])]

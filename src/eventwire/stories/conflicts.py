@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Claim, Document, Span
 
@@ -70,7 +71,7 @@ def _ref(doc: Document, claim: Claim) -> ClaimRef:
 
 def find_conflicts(docs: list[Document]) -> list[Conflict]:
     """Every pair of claims about the same quantity that cannot both be true."""
-    groups: dict[tuple, list[ClaimRef]] = {}
+    groups: dict[tuple[Any, ...], list[ClaimRef]] = {}
     for doc in docs:
         for claim in doc.claims:
             if claim.about == "count" and claim.unit is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 #: The chart's drawing area, in SVG units.
 WIDTH, HEIGHT, BOTTOM = 640, 120, 20
 
 
-def day_chart(days: list[dict]) -> dict | None:
+def day_chart(days: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Bars of events per day (``[{"value": "YYYY-MM-DD", "n": N}, ...]`` in date order, as
     ``/events/facets`` gives them) on a continuous day axis, so quiet days show as gaps;
     None when there are no dated events."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import Any
 
 from ..knowledge import read_tsv
 
@@ -36,7 +37,7 @@ def outlines() -> tuple[tuple[str, str, str], ...]:
     return tuple(shapes)
 
 
-def world_map(places: list[dict], countries: list[dict] | None = None) -> dict | None:
+def world_map(places: list[dict[str, Any]], countries: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
     """The map of ``places`` (``[{"value", "country", "lat", "lon", "n"}, ...]`` as the events'
     ``place`` facet gives them): one dot per place, its area proportional to its count, and
     the countries named in ``countries`` (the ``country`` facet) shaded. None when no event

@@ -132,7 +132,7 @@ def _opens(text: str, at: int) -> bool:
 
 
 @cache
-def _signature() -> re.Pattern:
+def _signature() -> re.Pattern[str]:
     """", said Mr Jones." / ", he added." ending a paragraph: the forms of the reporting verbs
     of speech and writing in ``cue_verbs.tsv``."""
     from ...knowledge.cues import cue_verbs
