@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import word_list
 from ...knowledge.cues import cue_phrases
 from ...nlp import char_span
 from .indirect import Found, QuoteIndex
@@ -148,9 +149,6 @@ def index_breaks(token: Token, start: Token) -> bool:
     return any(_breaks(t) for t in token.doc[start.i:token.i])
 
 
-#: Labels before a colon that introduce no speaker ("Editor's note:", "UPDATE:").
-_NOT_SPEAKERS = frozenset({"note", "update", "correction", "clarification", "warning", "source", "video",
-                           "photo", "watch", "read", "related", "speech", "poll", "editor", "latest"})
 _LABEL_WORDS = 4
 
 
@@ -177,7 +175,7 @@ def speaker_label(doc: Doc, first: Token, token_entity: dict[int, str]) -> tuple
     if colon is None or colon.i == start or _breaks(doc[colon.i - 1]) or colon.i + 3 >= len(doc):
         return None
     label = doc[start:colon.i]
-    if any(t.lower_ in _NOT_SPEAKERS or _breaks(t) for t in label):
+    if any(t.lower_ in word_list("label_words.tsv") or _breaks(t) for t in label):
         return None
     shouting = all(t.is_upper and t.is_alpha and len(t) > 1 for t in label) and not _heading(label)
     named = all(t.pos_ == "PROPN" for t in label) and any(t.i in token_entity for t in label)
