@@ -3,7 +3,8 @@
 
 News names most actors this way rather than by proper name, and the event coder needs their
 code (ISRMIL, TURGOV, FJIREB). A mission abroad takes the country of its modifier, never of
-the place it is in ("the US embassy in Moscow" is American: mission_nouns.tsv). The group is its own entity (type from ``sector_words.tsv``:
+the place it is in ("the US embassy in Moscow" is American: mission_nouns.tsv). The group
+is its own entity (type from ``sector_words.tsv``:
 ORG for institutions, NORP for groups of people); the nationality word stays a mention of the
 nationality or country it names.
 """

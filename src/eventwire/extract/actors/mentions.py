@@ -11,7 +11,8 @@ Fixes, each a rule about the language, not about one article:
   PERSON ("Kushner", "Trump");
 - a name right after a person title or kinship word ("daughter Ivanka") is a PERSON;
 - a capital that acts ("Moscow said", "talks with Washington", "Moscow's demand") is its
-  country's government, a separate actor from the city it names (not in sports reports, where "Moscow" beating someone is a team);
+  country's government, a separate actor from the city it names (not in sports reports,
+  where "Moscow" beating someone is a team);
 - a span is cut where no name can run (numbers, brackets, commas, spaced dashes, lower-case
   words other than particles: shape.py), and a month or a person's nationality before a name
   is dropped;
@@ -19,15 +20,16 @@ Fixes, each a rule about the language, not about one article:
   span with no capital letter ("280bn", "of") is no name at all;
 - naming words decide the kind (kinds.py): "... Open" an event, "... Airlines" an
   organisation, "Pirelli" after "Pirelli SpA" the company;
-- the dateline's place (read by ``ingest/dateline.py``) is one place mention; in a headline in capitals only names the
-  article also writes in ordinary case (or the lists know) are kept;
+- the dateline's place (read by ``ingest/dateline.py``) is one place mention; in a headline
+  in capitals only names the article also writes in ordinary case (or the lists know) are
+  kept;
 - sports reports (``ann.sport``, from the ``sports`` component): its table rows name teams,
   places and players; places named as competitors are teams (teams.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -334,7 +336,7 @@ def _untagged_names(doc: Doc, table: TokenTable, mentions: list[NameMention], ta
 
 def find_mentions(
     doc: Doc, table: TokenTable | None = None, *, sport: str | None = None,
-    table_rows: list[tuple[int, int, str]] | tuple = (), dateline: tuple[int, int] | None = None,
+    table_rows: Sequence[tuple[int, int, str]] = (), dateline: tuple[int, int] | None = None,
 ) -> list[NameMention]:
     """Every name mention in the document, fixed, in text order. The layout comes from
     before: ``sport`` and ``table_rows`` as the ``sports`` component read them (a sports
@@ -434,15 +436,15 @@ def _with_dateline(doc: Doc, place: tuple[int, int], mentions: list[NameMention]
     span = doc.char_span(*place, alignment_mode="contract")
     if span is None or not len(span):
         return mentions
-    kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
-    key = name_key(span.text)
-    mention = NameMention(span.start, span.end, "GPE", fixed=True)
-    if key in metonyms() and metonyms()[key].kind == "seat":
+    meto = metonyms().get(name_key(span.text))
+    if meto is not None and meto.kind == "seat":
         return mentions
-    return sorted([*kept, mention], key=lambda m: m.start)
+    kept = [m for m in mentions if m.end <= span.start or m.start >= span.end]
+    return sorted([*kept, NameMention(span.start, span.end, "GPE", fixed=True)], key=lambda m: m.start)
 
 
-def _with_table_names(doc: Doc, rows, mentions: list[NameMention]) -> list[NameMention]:
+def _with_table_names(doc: Doc, rows: Sequence[tuple[int, int, str]],
+                      mentions: list[NameMention]) -> list[NameMention]:
     """A sports report's mentions with the competitors its tables name in place of whatever
     the model made of those lines, and without bare sport names ("CRICKET -")."""
     covered = {i for start, end, _ in rows for i in range(start, end)}

@@ -141,18 +141,17 @@ def undated(ann: Annotated, heads: list[Token]) -> list[Token]:
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def not_venues(ann: Annotated, heads: list[Token], trigger: Token) -> list[Token]:
+def not_venues(ann: Annotated, heads: list[Token], trigger: Token, entities: dict[str, Entity]) -> list[Token]:
     """Argument heads without a city or region that only names where a noun event happens:
     "the Geneva talks", "the Moscow summit" are held there. A country ("US sanctions") stays
     the actor, and so does a capital acting for its government (an ORG by then)."""
     if trigger.pos_ != "NOUN":
         return heads
-    types = {e.id: (e.type, e.name) for e in ann.entities}
     kept = []
     for head in heads:
-        type_, name = types.get(ann.token_entity.get(head.i, ""), ("", ""))
-        if head.dep_ in ("compound", "nmod") and head.head.i == trigger.i and type_ in _PLACE_TYPES \
-                and country_code(name) is None:
+        entity = entities.get(ann.token_entity.get(head.i, ""))
+        if entity is not None and head.dep_ in ("compound", "nmod") and head.head.i == trigger.i \
+                and entity.type in _PLACE_TYPES and country_code(entity.name) is None:
             continue
         kept.append(head)
     return kept
@@ -363,7 +362,7 @@ class EventsComponent:
     ) -> list[Draft]:
         token = cand.token
         actor_heads, recipient_heads = arguments(token, set(coding.words), ann.token_entity)
-        actor_heads = not_venues(ann, undated(ann, actor_heads), token)
+        actor_heads = not_venues(ann, undated(ann, actor_heads), token, ctx.entities)
         recipient_heads = undated(ann, recipient_heads)
         quote = quote_of(ann, token.idx)
         speaker = speaker_ref(ann, token, quote, ctx.entities)
